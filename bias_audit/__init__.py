@@ -1,0 +1,1 @@
+"""Fairlearn bias audit and release gate: arrives with the bias audit issue."""

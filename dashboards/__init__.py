@@ -1,0 +1,1 @@
+"""Streamlit dashboards; they read only what the pipeline stages wrote."""

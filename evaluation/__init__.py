@@ -1,0 +1,1 @@
+"""Model evaluation metrics and the evaluation stage: arrives with the models issue."""

@@ -1,0 +1,1 @@
+"""CareBridge core and data stages: params, schemas, I/O, tracking, CLI, synthesize, ingest."""

@@ -1,0 +1,137 @@
+"""The `carebridge` command. Subcommands grow with the stages; heavy imports stay inside them."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipelines.errors import EXIT_USER_ERROR, UserError
+
+app = typer.Typer(
+    help="CareBridge: clinical analytics and model-training workbench.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+ParamsOpt = Annotated[Path, typer.Option("--params", help="params file to read")]
+
+
+def _fail(err: UserError) -> None:
+    typer.secho(f"error: {err}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(EXIT_USER_ERROR)
+
+
+@app.command()
+def check_params(params: ParamsOpt = Path("params.yaml")) -> None:
+    """Validate params.yaml and print the resolved configuration."""
+    from pipelines.params import load_params
+
+    try:
+        p = load_params(params)
+    except UserError as err:
+        _fail(err)
+    typer.echo(json.dumps(p.model_dump(mode="json"), indent=2))
+
+
+@app.command()
+def synthesize(
+    out: Annotated[Path, typer.Option(help="folder for the cohort's tables")] = Path(
+        "data/raw/cohort"
+    ),
+    patients: Annotated[int | None, typer.Option(help="override synthesize.n_patients")] = None,
+    seed: Annotated[int | None, typer.Option(help="override seed")] = None,
+    params: ParamsOpt = Path("params.yaml"),
+) -> None:
+    """Generate a synthetic program cohort (the DVC stage uses params.yaml as is)."""
+    from pipelines.params import load_params
+    from pipelines.synthesize import synthesize as run
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        p = load_params(params)
+    except UserError as err:
+        _fail(err)
+    sp = p.synthesize.model_copy(update={"n_patients": patients} if patients else {})
+    report = run(sp, p.seed if seed is None else seed, out)
+    typer.echo(
+        f"wrote {report['rows'].get('patients', 0)} patients and "
+        f"{report['rows'].get('transcripts', 0)} messages to {out} "
+        f"in {report['seconds']} s"
+    )
+
+
+@app.command()
+def ingest(
+    source: Annotated[Path, typer.Argument(help="folder with <table>.parquet|csv|jsonl files")],
+    out: Annotated[Path, typer.Option(help="folder for the validated tables")] = Path(
+        "data/interim/cohort"
+    ),
+    max_errors: Annotated[int, typer.Option(help="violations to list before stopping")] = 50,
+) -> None:
+    """Validate a program's tables against the data contract and write typed Parquet."""
+    from pipelines.ingest import ingest as run
+
+    try:
+        report = run(source, out, max_errors)
+    except UserError as err:
+        _fail(err)
+    rows = ", ".join(f"{k} {v}" for k, v in report["rows"].items())
+    typer.echo(f"valid: {rows}\nwrote typed tables to {out}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the data contract (every table's columns) as Markdown."""
+    from pipelines.schemas import schema_markdown
+
+    typer.echo(schema_markdown())
+
+
+@app.command()
+def status(params: ParamsOpt = Path("params.yaml")) -> None:
+    """Summarise what the pipeline produced, where, and how to look at it."""
+    from pipelines.params import load_params
+
+    try:
+        p = load_params(params)
+    except UserError as err:
+        _fail(err)
+    lines = ["", "CareBridge pipeline outputs:"]
+    for label, path in (
+        ("cohort tables (raw, identifiable text)", p.paths.raw),
+        ("validated tables", p.paths.interim),
+        ("stage reports (dvc metrics show)", p.paths.reports),
+    ):
+        files = sorted(x for x in Path(path).rglob("*") if x.is_file()) if path.exists() else []
+        size = sum(f.stat().st_size for f in files) / 1e6
+        state = f"{len(files)} files, {size:.1f} MB" if files else "missing: run `make run`"
+        lines.append(f"  {label:<40} {path}/  ({state})")
+    syn = p.paths.reports / "synthesize.json"
+    if syn.exists():
+        rep = json.loads(syn.read_text())
+        rows = rep.get("rows", {})
+        div = rep.get("diversity", {})
+        lines.append(
+            f"  cohort: {rows.get('patients', 0)} patients, "
+            f"{rows.get('weekly_measures', 0)} weekly measures, "
+            f"{rows.get('transcripts', 0)} messages; distinct-3 "
+            f"{div.get('distinct_3', 0):.3f}, held-out phrasing unseen "
+            f"{div.get('heldout_core_phrasing_unseen_share', 0):.2f}"
+        )
+    lines += [
+        f"  MLflow runs: {p.mlflow.tracking_uri} (artifacts in {p.mlflow.artifact_root}/)",
+        "",
+        "Next:",
+        "  make dashboard   open the dashboard on http://127.0.0.1:8501",
+        "  make mlflow      open MLflow's UI on http://127.0.0.1:5000",
+        "  .venv/bin/dvc metrics show    the stages' numbers",
+    ]
+    typer.echo("\n".join(lines))
+
+
+if __name__ == "__main__":
+    app()

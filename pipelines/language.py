@@ -1,0 +1,294 @@
+"""Compose chat messages from the phrase grammar, in five registers, with exact identifier spans.
+
+A message is built as a list of segments `(text, entity)`: literal text, or one identifier
+with its type (and name origin). Register transforms, casing, punctuation and typos change
+literal segments only (identifiers change case at most), so gold spans stay exact.
+
+Every grammar key's alternatives are split, once and deterministically, into `seen` and
+`heldout` pools; patients on the held-out side are written only from held-out alternatives
+wherever a key has enough of them, so the test split measures generalisation to phrasings
+a model never saw.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+SLOT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
+CONTEXT_VARS = ("feeling", "topic_noun", "topic_sentence", "relation")
+MIN_ALTERNATIVES_TO_SPLIT = 4
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An identifier inside a message: its Safe Harbor type and, for names, origin group."""
+
+    type: str
+    origin: str | None = None
+
+
+Segment = tuple[str, Entity | None]
+PhiProvider = Callable[[str], tuple[str, Entity]]
+
+
+def _is_heldout(key: str, alternative: str, share: float) -> bool:
+    digest = hashlib.blake2b(f"{key}\x00{alternative}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2**64 < share
+
+
+class Grammar:
+    """Expands grammar keys into segments, drawing from one side of the phrasing split."""
+
+    def __init__(self, grammar: Mapping[str, tuple[str, ...]], heldout_share: float) -> None:
+        self.grammar = grammar
+        self.pools: dict[tuple[str, str], tuple[int, ...]] = {}
+        for key, alts in grammar.items():
+            held = tuple(i for i, a in enumerate(alts) if _is_heldout(key, a, heldout_share))
+            seen = tuple(i for i in range(len(alts)) if i not in set(held))
+            if len(alts) < MIN_ALTERNATIVES_TO_SPLIT or not held or not seen:
+                held = seen = tuple(range(len(alts)))
+            self.pools[(key, "seen")] = seen
+            self.pools[(key, "heldout")] = held
+
+    def is_split(self, key: str) -> bool:
+        """Whether the key's alternatives are divided between the two sides."""
+        return set(self.pools[(key, "seen")]).isdisjoint(self.pools[(key, "heldout")])
+
+    def pick(self, key: str, split: str, rng: random.Random) -> int:
+        """Index of one alternative of `key` from the given side."""
+        return rng.choice(self.pools[(key, split)])
+
+    def expand(
+        self,
+        key: str,
+        split: str,
+        rng: random.Random,
+        ctx: Mapping[str, list[Segment]],
+        phi: PhiProvider,
+        index: int | None = None,
+        depth: int = 0,
+    ) -> list[Segment]:
+        """Expand one key into segments; `index` forces a particular alternative."""
+        if depth > 8:
+            raise RecursionError(f"grammar key {key!r} nests too deeply")
+        alt = self.grammar[key][self.pick(key, split, rng) if index is None else index]
+        out: list[Segment] = []
+        pos = 0
+        for m in SLOT.finditer(alt):
+            if m.start() > pos:
+                out.append((alt[pos : m.start()], None))
+            name = m.group(1)
+            if name in ctx:
+                out.extend(ctx[name])
+            elif name.isupper():
+                out.append(phi(name))
+            else:
+                out.extend(self.expand(name, split, rng, ctx, phi, depth=depth + 1))
+            pos = m.end()
+        if pos < len(alt):
+            out.append((alt[pos:], None))
+        return out
+
+
+# ----------------------------------------------------------------------------- registers
+
+_TEXTING = [
+    (r"\byou\b", ["u", "you", "u"]),
+    (r"\byour\b", ["ur", "your"]),
+    (r"\bare\b", ["r", "are"]),
+    (r"\bbecause\b", ["bc", "cuz", "cause"]),
+    (r"\bI don't know\b", ["idk", "i dunno"]),
+    (r"\bto be honest\b", ["tbh"]),
+    (r"\breally\b", ["rly", "really", "realy"]),
+    (r"\btonight\b", ["tonite", "2nite", "tonight"]),
+    (r"\btomorrow\b", ["tmrw", "2moro"]),
+    (r"\bplease\b", ["pls", "plz"]),
+    (r"\bokay\b", ["ok", "k", "okk"]),
+    (r"\bpeople\b", ["ppl"]),
+    (r"\bsomething\b", ["smth", "sth"]),
+    (r"\bgoing to\b", ["gonna"]),
+    (r"\bwant to\b", ["wanna"]),
+    (r"\bgot to\b", ["gotta"]),
+    (r"\bI'm\b", ["im", "i'm", "Im"]),
+    (r"\bdon't\b", ["dont", "don't"]),
+    (r"\bcan't\b", ["cant"]),
+    (r"\bthanks\b", ["thx", "ty", "thanks"]),
+    (r"\bright now\b", ["rn"]),
+    (r"\bthough\b", ["tho"]),
+    (r"\bso\b", ["so", "soo", "sooo"]),
+    (r"\bwith\b", ["w", "with"]),
+    (r"\bwhat\b", ["wat", "what"]),
+    (r"\bI\b", ["i", "I"]),
+]
+_FORMAL = [
+    (r"\bI'm\b", ["I am"]),
+    (r"\bdon't\b", ["do not"]),
+    (r"\bcan't\b", ["cannot"]),
+    (r"\bit's\b", ["it is"]),
+    (r"\bI've\b", ["I have"]),
+    (r"\bI'll\b", ["I shall", "I will"]),
+    (r"\bwon't\b", ["will not"]),
+    (r"\bdidn't\b", ["did not"]),
+    (r"\bisn't\b", ["is not"]),
+    (r"\bthat's\b", ["that is"]),
+    (r"\bmom\b", ["mother"]),
+    (r"\bdad\b", ["father"]),
+    (r"\bkids\b", ["children"]),
+    (r"\bokay\b", ["all right"]),
+    (r"\bguess\b", ["suppose"]),
+    (r"\breally\b", ["truly", "very much"]),
+    (r"\bgonna\b", ["going to"]),
+]
+_NON_NATIVE = [
+    (r"\bI'm\b", ["I am", "I"]),
+    (r"\bdoesn't\b", ["don't", "not"]),
+    (r"\bhas\b", ["have"]),
+    (r"\bfor (two|three|four|a few) (weeks|days|months)\b", [r"since \1 \2"]),
+    (r"\bI've been\b", ["I am", "I was"]),
+    (r"\bdidn't\b", ["not"]),
+    (r"\bcan't\b", ["cannot"]),
+    (r"\bvery\b", ["very", "too much", "so much"]),
+    (r"\bpeople\b", ["peoples"]),
+    (r"\badvice\b", ["advices"]),
+    (r"\bI think\b", ["I am thinking", "I think"]),
+    (r"\bdon't\b", ["not", "do not"]),
+    (r"\bagain\b", ["again", "one more time"]),
+]
+_DIALECTAL = [
+    (r"\bisn't\b", ["ain't"]),
+    (r"\baren't\b", ["ain't"]),
+    (r"\bI'm not\b", ["I ain't"]),
+    (r"\bgoing to\b", ["gonna", "finna", "fixing to"]),
+    (r"\byou all\b", ["y'all"]),
+    (r"\bI have been\b", ["I been"]),
+    (r"\bI've been\b", ["I been"]),
+    (r"\bvery\b", ["real", "proper", "dead", "wicked"]),
+    (r"\breally\b", ["real", "pure"]),
+    (r"\bthink\b", ["reckon", "think"]),
+    (r"\bmother\b", ["mama", "mam"]),
+    (r"\bmom\b", ["mama", "mam", "ma"]),
+    (r"\bchildren\b", ["kids", "bairns"]),
+    (r"\bsmall\b", ["wee", "little"]),
+    (r"\bdoesn't\b", ["don't"]),
+    (r"\byes\b", ["aye", "yeah"]),
+    (r"\bisn't it\b", ["innit"]),
+    (r"\bnothing\b", ["nothin", "nowt"]),
+    (r"\btired\b", ["tired", "wore out", "knackered"]),
+]
+_RULES: dict[str, list[tuple[re.Pattern[str], list[str]]]] = {
+    name: [(re.compile(p, re.IGNORECASE), reps) for p, reps in rules]
+    for name, rules in {
+        "texting": _TEXTING,
+        "older_formal": _FORMAL,
+        "non_native": _NON_NATIVE,
+        "dialectal": _DIALECTAL,
+    }.items()
+}
+_APPLY_P = {"texting": 0.7, "older_formal": 0.9, "non_native": 0.5, "dialectal": 0.6}
+_ARTICLE = re.compile(r"\b(the|a|an) ", re.IGNORECASE)
+_KEYBOARD = "qwertyuiopasdfghjklzxcvbnm"
+_TYPO_RATE_FACTOR = {
+    "standard": 0.3,
+    "texting": 1.5,
+    "older_formal": 0.2,
+    "non_native": 0.8,
+    "dialectal": 1.2,
+}
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    if len(word) < 4 or not word.isalpha():
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    op = rng.randrange(4)
+    if op == 0:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if op == 1:
+        return word[:i] + word[i + 1 :]
+    if op == 2:
+        return word[:i] + word[i] + word[i:]
+    return word[:i] + rng.choice(_KEYBOARD) + word[i + 1 :]
+
+
+def _transform_literal(text: str, register: str, rng: random.Random, typo_rate: float) -> str:
+    for pattern, reps in _RULES.get(register, ()):
+        if rng.random() < _APPLY_P[register]:
+            text = pattern.sub(lambda m, reps=reps: m.expand(rng.choice(reps)), text)
+    if register == "non_native":
+        text = _ARTICLE.sub(lambda m: "" if rng.random() < 0.45 else m.group(0), text)
+    rate = typo_rate * _TYPO_RATE_FACTOR[register]
+    if rate > 0:
+        text = re.sub(
+            r"[A-Za-z]+",
+            lambda m: _typo(m.group(0), rng) if rng.random() < rate else m.group(0),
+            text,
+        )
+    return text
+
+
+def apply_register(
+    segments: list[Segment], register: str, rng: random.Random, typo_rate: float
+) -> list[Segment]:
+    """Rewrite literal text in a register, then vary casing and punctuation."""
+    out = [(t if e else _transform_literal(t, register, rng, typo_rate), e) for t, e in segments]
+    lower_p = {
+        "texting": 0.8,
+        "dialectal": 0.35,
+        "standard": 0.12,
+        "non_native": 0.15,
+        "older_formal": 0.0,
+    }[register]
+    if rng.random() < lower_p:
+        out = [(t.lower(), e) for t, e in out]
+        if rng.random() < 0.6:
+            last_t, last_e = out[-1]
+            if last_e is None:
+                out[-1] = (last_t.rstrip(".").rstrip(), None)
+    elif register == "texting" and rng.random() < 0.1:
+        out = [(t.upper() if e is None else t, e) for t, e in out]
+    if register in ("texting", "dialectal") and rng.random() < 0.25:
+        last_t, last_e = out[-1]
+        if last_e is None:
+            out[-1] = (
+                last_t.rstrip(".!?")
+                + rng.choice(["...", "!!", " lol", " tbh", "..", " ngl", " smh", "?!"]),
+                None,
+            )
+    if register == "older_formal" and out[0][1] is None and out[0][0][:1].islower():
+        out[0] = (out[0][0][:1].upper() + out[0][0][1:], None)
+    return out
+
+
+def join(segments: list[Segment]) -> tuple[str, list[tuple[int, int, Entity]]]:
+    """Concatenate segments into text and the exact (start, end, entity) spans."""
+    text_parts: list[str] = []
+    spans: list[tuple[int, int, Entity]] = []
+    pos = 0
+    for text, entity in segments:
+        if entity is not None:
+            spans.append((pos, pos + len(text), entity))
+        text_parts.append(text)
+        pos += len(text)
+    return "".join(text_parts), spans
+
+
+def tidy(segments: list[Segment]) -> list[Segment]:
+    """Collapse doubled spaces at literal boundaries without moving identifiers."""
+    out: list[Segment] = []
+    for text, entity in segments:
+        if entity is None:
+            text = re.sub(r"[ \t]{2,}", " ", text)
+            if out and out[-1][0].endswith(" ") and text.startswith(" "):
+                text = text[1:]
+            if not text:
+                continue
+        out.append((text, entity))
+    while out and out[0][1] is None and out[0][0].startswith(" "):
+        out[0] = (out[0][0].lstrip(), None)
+        if not out[0][0]:
+            out.pop(0)
+    return out

@@ -1,0 +1,144 @@
+"""params.yaml validated once into frozen, typed configuration.
+
+Every stage calls `load_params()` and reads only its own section. An unknown, missing or
+mistyped key raises `ParamsError` naming its key path (for example `synthesize.n_patients`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from pipelines.errors import UserError
+
+DEFAULT_PARAMS = Path("params.yaml")
+
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+PositiveInt = Annotated[int, Field(gt=0)]
+Register = Literal["standard", "texting", "older_formal", "non_native", "dialectal"]
+REGISTERS: tuple[str, ...] = ("standard", "texting", "older_formal", "non_native", "dialectal")
+
+
+class ParamsError(UserError):
+    """params.yaml is missing, unreadable or does not match the schema."""
+
+
+class Frozen(BaseModel):
+    """Base for every params section: immutable, unknown keys rejected."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Paths(Frozen):
+    raw: Path
+    interim: Path
+    reports: Path
+
+
+class MlflowParams(Frozen):
+    tracking_uri: str
+    artifact_root: Path
+    experiment: str = Field(min_length=1)
+
+
+class TrajectoryParams(Frozen):
+    baseline_phq9_mean: Annotated[float, Field(ge=0, le=27)]
+    baseline_phq9_sd: Annotated[float, Field(gt=0)]
+    enrol_min_phq9: Annotated[int, Field(ge=0, le=27)]
+    measurement_sd: Annotated[float, Field(ge=0)]
+    recovery_rate_usual: Share
+    arm_effect: Annotated[float, Field(ge=-1)]
+    dropout_base: Share
+    dropout_per_phq9_point: Share
+    dropout_low_engagement: Share
+    missed_week_rate: Share
+    crisis_rate_per_week: Share
+    hybrid_crisis_reduction: Share
+    escalation_rate_hybrid: Share
+
+
+class TranscriptParams(Frozen):
+    conversation_rate: Annotated[float, Field(ge=0, le=7)]
+    max_exchanges: Annotated[int, Field(ge=1, le=20)]
+    heldout_patient_share: Annotated[float, Field(gt=0, lt=1)]
+    heldout_phrasing_share: Annotated[float, Field(gt=0, lt=1)]
+    phi_rate: Share
+    assistant_phi_rate: Share
+    register_group_strength: Share
+    indirect_risk_share: dict[Register, Share]
+    typo_rate: Annotated[float, Field(ge=0, le=0.5)]
+
+    @model_validator(mode="after")
+    def _every_register(self) -> TranscriptParams:
+        missing = sorted(set(REGISTERS) - set(self.indirect_risk_share))
+        if missing:
+            raise ValueError(f"indirect_risk_share needs a value for: {', '.join(missing)}")
+        return self
+
+
+class SynthesizeParams(Frozen):
+    n_patients: PositiveInt
+    chunk_size: PositiveInt
+    n_sites: Annotated[int, Field(ge=1, le=99)]
+    start_date: dt.date
+    enrolment_window_weeks: PositiveInt
+    min_weeks: Annotated[int, Field(ge=1, le=104)]
+    max_weeks: Annotated[int, Field(ge=1, le=104)]
+    pre_enrolment_weeks: Annotated[int, Field(ge=0, le=104)]
+    hybrid_share: Share
+    training_consent_rate: Share
+    full_anonymity_rate: Share
+    trajectory: TrajectoryParams
+    transcripts: TranscriptParams
+
+    @model_validator(mode="after")
+    def _weeks_ordered(self) -> SynthesizeParams:
+        if self.min_weeks > self.max_weeks:
+            raise ValueError("min_weeks must not exceed max_weeks")
+        return self
+
+
+class IngestParams(Frozen):
+    source_dir: Path
+    max_errors: PositiveInt
+
+
+class Params(Frozen):
+    seed: Annotated[int, Field(ge=0)]
+    paths: Paths
+    mlflow: MlflowParams
+    synthesize: SynthesizeParams
+    ingest: IngestParams
+
+
+def _format_errors(err: ValidationError) -> str:
+    lines = []
+    for e in err.errors():
+        loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        msg = "unknown key (not in the schema)" if e["type"] == "extra_forbidden" else e["msg"]
+        lines.append(f"  {loc}: {msg}")
+    return "\n".join(lines)
+
+
+def parse_params(raw: object, *, source: str = "params") -> Params:
+    """Validate an already-parsed mapping; raise ParamsError listing each bad key path."""
+    try:
+        return Params.model_validate(raw)
+    except ValidationError as err:
+        raise ParamsError(f"{source} is invalid:\n{_format_errors(err)}") from None
+
+
+def load_params(path: Path | str = DEFAULT_PARAMS) -> Params:
+    """Read and validate params.yaml (the only place configuration comes from)."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ParamsError(f"{path} not found: run from the repository root") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        raise ParamsError(f"{path} is not valid YAML: {err}") from None
+    return parse_params(raw, source=str(path))

@@ -1,0 +1,78 @@
+"""dvc.yaml wiring, the CLI, and the documented data contract stay in step with the code."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from pipelines.cli import app
+from pipelines.schemas import schema_markdown
+from pipelines.tracking import dvc_hash, flatten
+from tests.conftest import ROOT
+
+DVC = yaml.safe_load((ROOT / "dvc.yaml").read_text())["stages"]
+
+
+@pytest.mark.parametrize("name", sorted(DVC))
+def test_stage_module_imports_and_is_a_dependency(name):
+    stage = DVC[name]
+    m = re.fullmatch(r"python -m ([\w.]+)( .*)?", stage["cmd"])
+    assert m, f"stage {name}: cmd must be 'python -m package.module'"
+    module = importlib.import_module(m.group(1))
+    assert callable(module.main)
+    assert m.group(1).replace(".", "/") + ".py" in stage["deps"]
+    assert "pipelines/params.py" in stage["deps"]
+    # Every first-party module the stage imports is a dependency too.
+    src = (ROOT / (m.group(1).replace(".", "/") + ".py")).read_text()
+    for imported in set(re.findall(r"^from (pipelines\.\w+) import", src, re.M)):
+        dep = imported.replace(".", "/") + ".py"
+        if dep != "pipelines/errors.py":
+            assert dep in stage["deps"], f"stage {name} imports {imported} but lacks it in deps"
+    own = name if name in yaml.safe_load((ROOT / "params.yaml").read_text()) else None
+    if own:
+        assert own in stage["params"]
+
+
+def test_cli_lists_its_commands():
+    result = CliRunner().invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for cmd in ("synthesize", "ingest", "schema", "status", "check-params"):
+        assert cmd in result.output
+
+
+def test_cli_reports_bad_input_without_traceback(tmp_path):
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "missing")])
+    assert result.exit_code == 2
+    assert "source folder not found" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_data_readme_documents_the_contract():
+    readme = (ROOT / "data" / "README.md").read_text()
+    assert schema_markdown() in readme, "run `carebridge schema` and paste it into data/README.md"
+
+
+def test_dvc_hash_matches_dvc_for_files_and_folders(tmp_path):
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    (tmp_path / "d" / "a.txt").write_text("alpha\n")
+    (tmp_path / "d" / "sub" / "b.bin").write_bytes(b"\x00\x01")
+    from dvc_data.hashfile.build import build
+    from dvc_data.hashfile.db import HashFileDB
+    from dvc_objects.fs.local import LocalFileSystem
+
+    fs = LocalFileSystem()
+    odb = HashFileDB(fs, str(tmp_path / "odb"))
+    _, _, obj = build(odb, str(tmp_path / "d"), fs, "md5")
+    assert dvc_hash(tmp_path / "d") == obj.hash_info.value
+    _, _, fobj = build(odb, str(tmp_path / "d" / "a.txt"), fs, "md5")
+    assert dvc_hash(tmp_path / "d" / "a.txt") == fobj.hash_info.value
+
+
+def test_flatten_params(params):
+    flat = flatten("synthesize", params.synthesize)
+    assert flat["synthesize.transcripts.indirect_risk_share.older_formal"] == 0.4
+    assert all(not isinstance(v, dict) for v in flat.values())

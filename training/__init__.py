@@ -1,0 +1,1 @@
+"""Model training (Lightning + transformers): arrives with the risk and empathy models issue."""
