@@ -131,9 +131,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     source = params.ingest.source_dir
     report = ingest(source, params.paths.interim, params.ingest.max_errors)
     report_path = write_json_atomic(params.paths.reports / "ingest.json", report)
-    with stage_run(
-        "ingest", params.mlflow, params=flatten("ingest", params.ingest), inputs={"source": source}
-    ) as mlflow:
+    with stage_run("ingest", params.mlflow, params=flatten("ingest", params.ingest)) as mlflow:
         mlflow.log_metrics({f"rows.{k}": float(v) for k, v in report["rows"].items()})
         mlflow.log_artifact(str(report_path))
     log.info(

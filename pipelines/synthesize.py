@@ -929,7 +929,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         "synthesize",
         params.mlflow,
         params={**flatten("synthesize", params.synthesize), "seed": params.seed},
-        inputs={"pipelines": Path("pipelines")},
     ) as mlflow:
         mlflow.log_metrics(metrics_for_mlflow(report))
         mlflow.log_artifact(str(report_path))

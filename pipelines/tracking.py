@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import subprocess
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -98,18 +99,38 @@ def configure(mp: MlflowParams) -> str:
     return mlflow.create_experiment(mp.experiment, artifact_location=artifacts.as_uri())
 
 
+def stage_deps(
+    stage: str, dvc_file: Path = Path("dvc.yaml"), params_file: Path = Path("params.yaml")
+) -> list[Path]:
+    """The dependency paths dvc.yaml lists for `stage`, with `${...}` params resolved."""
+    import yaml
+
+    spec = yaml.safe_load(dvc_file.read_text(encoding="utf-8"))["stages"][stage]
+    values = yaml.safe_load(params_file.read_text(encoding="utf-8"))
+
+    def resolve(match: re.Match[str]) -> str:
+        node: Any = values
+        for part in match.group(1).split("."):
+            node = node[part]
+        return str(node)
+
+    return [Path(re.sub(r"\$\{([\w.]+)\}", resolve, dep)) for dep in spec.get("deps", [])]
+
+
 @contextlib.contextmanager
-def stage_run(
-    stage: str, mp: MlflowParams, *, params: Mapping[str, Any], inputs: Mapping[str, Path]
-) -> Iterator[Any]:
-    """Start an MLflow run for a DVC stage with its params and provenance tags; yield mlflow."""
+def stage_run(stage: str, mp: MlflowParams, *, params: Mapping[str, Any]) -> Iterator[Any]:
+    """Start an MLflow run for a DVC stage with its params and provenance tags; yield mlflow.
+
+    Tags: the git commit (and whether the tree was dirty) and, for every dependency dvc.yaml
+    lists for the stage, the hash DVC records for it in dvc.lock (`dvc_dep.<path>`).
+    """
     experiment_id = configure(mp)
     import mlflow
 
     sha, dirty = git_commit()
     tags = {"stage": stage, "git_commit": sha, "git_dirty": str(dirty).lower()}
-    for name, path in inputs.items():
-        tags[f"dvc_input.{name}"] = dvc_hash(path) if Path(path).exists() else "missing"
+    for path in stage_deps(stage):
+        tags[f"dvc_dep.{path.as_posix()}"] = dvc_hash(path) if path.exists() else "missing"
     with mlflow.start_run(experiment_id=experiment_id, run_name=stage, tags=tags):
         flat = {k: v for k, v in params.items()}
         for start in range(0, len(flat), 100):

@@ -76,3 +76,26 @@ def test_flatten_params(params):
     flat = flatten("synthesize", params.synthesize)
     assert flat["synthesize.transcripts.indirect_risk_share.older_formal"] == 0.4
     assert all(not isinstance(v, dict) for v in flat.values())
+
+
+def test_stage_run_tags_commit_and_dvc_hashes(tmp_path, monkeypatch, params):
+    from pipelines.params import MlflowParams
+    from pipelines.tracking import stage_deps, stage_run
+
+    monkeypatch.chdir(ROOT)
+    deps = stage_deps("ingest")
+    assert params.ingest.source_dir in deps and "${" not in str(deps)
+    mp = MlflowParams(
+        tracking_uri=f"sqlite:///{tmp_path / 'mlflow.db'}",
+        artifact_root=tmp_path / "artifacts",
+        experiment="test",
+    )
+    with stage_run("ingest", mp, params={"ingest.max_errors": 7}) as mlflow:
+        mlflow.log_metric("rows.patients", 3.0)
+        run_id = mlflow.active_run().info.run_id
+    run = mlflow.get_run(run_id)
+    assert run.data.params == {"ingest.max_errors": "7"}
+    commit = run.data.tags["git_commit"]
+    assert commit == "unknown" or re.fullmatch(r"[0-9a-f]{40}", commit)
+    assert run.data.tags["dvc_dep.pipelines/ingest.py"] == dvc_hash(ROOT / "pipelines/ingest.py")
+    assert run.info.artifact_uri.startswith((tmp_path / "artifacts").as_uri())
