@@ -12,14 +12,18 @@ memory stays bounded for millions of patients. Same params + seed = same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import logging
+import multiprocessing
+import os
 import random
 import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -785,79 +789,154 @@ def _arrow_table(frame: pl.DataFrame, name: str) -> Any:
     return frame.select([pl.col(c.name).cast(DTYPES[c.kind]) for c in table.columns]).to_arrow()
 
 
-def synthesize(sp: SynthesizeParams, seed: int, out_dir: Path) -> dict[str, Any]:
-    """Write the cohort's tables to `out_dir` (gold tables under `gold/`); return a report."""
+SAMPLE_CAP = 60_000  # patient messages kept for the diversity measures
+
+
+@dataclass
+class Stats:
+    """Distributions accumulated over chunks for the stage's report."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    dist: dict[str, Counter[str]] = field(
+        default_factory=lambda: {
+            k: Counter()
+            for k in ("risk_level", "register", "entity_type", "name_origin", "arm", "indirect")
+        }
+    )
+    sample: dict[str, list[Any]] = field(
+        default_factory=lambda: {"text": [], "split": [], "template": []}
+    )
+    baseline: dict[str, list[float]] = field(
+        default_factory=lambda: {"ai_hybrid": [], "usual_care": []}
+    )
+    latest: dict[str, list[float]] = field(
+        default_factory=lambda: {"ai_hybrid": [], "usual_care": []}
+    )
+
+    def merge(self, other: Stats) -> None:
+        """Add another chunk's statistics (sample capped at SAMPLE_CAP messages)."""
+        self.counts.update(other.counts)
+        for k, cnt in other.dist.items():
+            self.dist[k].update(cnt)
+        room = SAMPLE_CAP - len(self.sample["text"])
+        for k, vals in other.sample.items():
+            self.sample[k].extend(vals[: max(0, room)])
+        for arm in self.baseline:
+            self.baseline[arm].extend(other.baseline[arm])
+            self.latest[arm].extend(other.latest[arm])
+
+
+@dataclass(frozen=True)
+class ChunkJob:
+    sp: SynthesizeParams
+    seed: int
+    start: int
+    n: int
+    site_p: np.ndarray
+    clinicians: list[list[identifiers.Person]]
+
+
+_GRAMMARS: dict[float, language.Grammar] = {}
+
+
+def _grammar_for(share: float) -> language.Grammar:
+    if share not in _GRAMMARS:
+        _GRAMMARS[share] = language.Grammar(_grammar(), share)
+    return _GRAMMARS[share]
+
+
+def build_chunk(job: ChunkJob) -> tuple[dict[str, Any], Stats]:
+    """All tables (as Arrow) and report statistics for one chunk of patients."""
+    grammar = _grammar_for(job.sp.transcripts.heldout_phrasing_share)
+    chunk, latent = numeric_chunk(job.sp, job.seed, job.start, job.n, job.site_p)
+    chunk.tables.update(text_chunk(job.sp, job.seed, latent, grammar, job.clinicians).tables)
+    stats = Stats()
+    tables = {}
+    for table in TABLES:
+        frame = chunk.frame(table.name)
+        stats.counts[table.name] += frame.height
+        tables[table.name] = _arrow_table(frame, table.name)
+    _accumulate(chunk, stats)
+    return tables, stats
+
+
+def synthesize(
+    sp: SynthesizeParams, seed: int, out_dir: Path, workers: int | None = None
+) -> dict[str, Any]:
+    """Write the cohort's tables to `out_dir` (gold tables under `gold/`); return a report.
+
+    Chunks are independent (each has its own seeded generators), so several are built in
+    parallel worker processes when there is more than one; the output does not depend on
+    the number of workers.
+    """
     t0 = time.perf_counter()
-    grammar = language.Grammar(_grammar(), sp.transcripts.heldout_phrasing_share)
+    grammar = _grammar_for(sp.transcripts.heldout_phrasing_share)
     master = random.Random(f"{seed}:sites")
     site_p = np.random.default_rng([seed, 999_999_999]).dirichlet(np.full(sp.n_sites, 4.0))
     clinicians = [identifiers.make_clinicians(6, master) for _ in range(sp.n_sites)]
-    counts: Counter[str] = Counter()
-    dist: dict[str, Counter[str]] = {
-        k: Counter()
-        for k in ("risk_level", "register", "entity_type", "name_origin", "arm", "indirect")
-    }
-    sample: dict[str, list[Any]] = {"text": [], "split": [], "template": []}
-    sample_cap = 60_000
-    baseline: dict[str, list[float]] = {"ai_hybrid": [], "usual_care": []}
-    latest: dict[str, list[float]] = {"ai_hybrid": [], "usual_care": []}
+    jobs = [
+        ChunkJob(sp, seed, start, min(sp.chunk_size, sp.n_patients - start), site_p, clinicians)
+        for start in range(0, sp.n_patients, sp.chunk_size)
+    ]
+    workers = min(len(jobs), workers or os.cpu_count() or 1)
+    stats = Stats()
     writers: dict[str, pq.ParquetWriter] = {}
-    with atomic_dir(out_dir) as tmp:
+    with atomic_dir(out_dir) as tmp, contextlib.ExitStack() as stack:
         (tmp / "gold").mkdir()
+        if workers > 1:
+            pool = stack.enter_context(
+                ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            )
+            results = pool.map(build_chunk, jobs)
+        else:
+            results = map(build_chunk, jobs)
         try:
             from rich.progress import Progress
 
             with Progress(transient=True) as bar:
                 task = bar.add_task("synthesizing patients", total=sp.n_patients)
-                for start in range(0, sp.n_patients, sp.chunk_size):
-                    n = min(sp.chunk_size, sp.n_patients - start)
-                    chunk, latent = numeric_chunk(sp, seed, start, n, site_p)
-                    text = text_chunk(sp, seed, latent, grammar, clinicians)
-                    chunk.tables.update(text.tables)
+                for job, (tables, chunk_stats) in zip(jobs, results, strict=True):
                     for table in TABLES:
-                        frame = chunk.frame(table.name)
-                        counts[table.name] += frame.height
-                        path = tmp / ("gold" if table.gold else ".") / f"{table.name}.parquet"
-                        arrow = _arrow_table(frame, table.name)
+                        arrow = tables[table.name]
                         if table.name not in writers:
+                            path = tmp / ("gold" if table.gold else ".") / f"{table.name}.parquet"
                             writers[table.name] = pq.ParquetWriter(path, arrow.schema)
                         writers[table.name].write_table(arrow)
-                    _accumulate(chunk, dist, sample, sample_cap, baseline, latest)
-                    bar.advance(task, n)
+                    stats.merge(chunk_stats)
+                    bar.advance(task, job.n)
         finally:
             for w in writers.values():
                 w.close()
-    report: dict[str, Any] = {
-        "rows": dict(counts),
+    return {
+        "rows": dict(stats.counts),
         "shares": {
             k: {v: c / max(1, sum(cnt.values())) for v, c in sorted(cnt.items())}
-            for k, cnt in dist.items()
+            for k, cnt in stats.dist.items()
         },
         "phq9": {
             arm: {
-                "baseline_mean": float(np.mean(baseline[arm])) if baseline[arm] else 0.0,
-                "latest_mean": float(np.mean(latest[arm])) if latest[arm] else 0.0,
+                "baseline_mean": float(np.mean(stats.baseline[arm]))
+                if stats.baseline[arm]
+                else 0.0,
+                "latest_mean": float(np.mean(stats.latest[arm])) if stats.latest[arm] else 0.0,
             }
-            for arm in baseline
+            for arm in stats.baseline
         },
-        "diversity": diversity(sample["text"], sample["split"], sample["template"]),
+        "diversity": diversity(
+            stats.sample["text"], stats.sample["split"], stats.sample["template"]
+        ),
         "grammar": {
             "keys": len(grammar.grammar),
             "split_keys": sum(grammar.is_split(k) for k in grammar.grammar),
         },
+        "workers": workers,
         "seconds": round(time.perf_counter() - t0, 2),
     }
-    return report
 
 
-def _accumulate(
-    chunk: Chunk,
-    dist: dict[str, Counter[str]],
-    sample: dict[str, list[Any]],
-    cap: int,
-    baseline: dict[str, list[float]],
-    latest: dict[str, list[float]],
-) -> None:
+def _accumulate(chunk: Chunk, stats: Stats) -> None:
+    dist, sample, baseline, latest = stats.dist, stats.sample, stats.baseline, stats.latest
+    cap = SAMPLE_CAP
     t = chunk.tables
     dist["risk_level"].update(t["risk_labels"]["risk_level"])
     dist["arm"].update(t["patients"]["arm"].tolist())
