@@ -93,12 +93,14 @@ BASE_REGISTER_P = {
 # P(message risk level | the patient's risk state that week), rows: none, low, moderate, high.
 MESSAGE_RISK_GIVEN_STATE = np.array(
     [
-        [0.93, 0.05, 0.02, 0.00],
-        [0.45, 0.44, 0.09, 0.02],
-        [0.30, 0.20, 0.40, 0.10],
-        [0.20, 0.12, 0.25, 0.43],
+        [0.95, 0.04, 0.01, 0.00],
+        [0.40, 0.50, 0.08, 0.02],
+        [0.25, 0.20, 0.45, 0.10],
+        [0.15, 0.10, 0.25, 0.50],
     ]
 )
+# Patients in distress reach out more: conversation rate multiplier per risk state.
+CONVERSATION_BOOST = (1.0, 1.6, 2.2, 2.8)
 REGISTER_OPENERS = {
     "older_formal": (
         "Good morning.",
@@ -180,7 +182,7 @@ def _weekly_risk_state(
 ) -> np.ndarray:
     """Risk state per patient-week (0 none .. 3 high) from severity and risk propensity."""
     z = 3.2 * (sev / 27.0) + 2.4 * propensity[:, None] + rng.normal(0, 0.45, sev.shape)
-    return np.digitize(z, [1.9, 2.6, 3.25])
+    return np.digitize(z, [2.75, 3.4, 4.1])
 
 
 def numeric_chunk(
@@ -359,7 +361,7 @@ def numeric_chunk(
 
     # Crisis events: severity- and risk-driven; AI-hybrid care catches risk earlier (fewer
     # crisis-line and emergency contacts, more clinician escalations).
-    estate = np.where(eweek >= 0, state[ep, np.clip(eweek, 0, W - 1)], 1 + (esev > 18))
+    estate = state[ep, np.clip(eweek, 0, W - 1)]  # look-back weeks: the state at intake
     lam = (
         tp.crisis_rate_per_week
         * (esev / 15.0) ** 2
@@ -535,7 +537,7 @@ def transcripts_for_patient(
     for week in range(last_week + 1):
         for _ in range(
             np.random.default_rng([seed, index, week]).poisson(
-                tp.conversation_rate * (0.5 + engage)
+                tp.conversation_rate * (0.5 + engage) * CONVERSATION_BOOST[state[week]]
             )
         ):
             conv = f"cv-{index:08d}-{week:02d}-{rng.randrange(10**6):06d}"
