@@ -35,9 +35,13 @@ Segment = tuple[str, Entity | None]
 PhiProvider = Callable[[str], tuple[str, Entity]]
 
 
-def _is_heldout(key: str, alternative: str, share: float) -> bool:
+def _rank(key: str, alternative: str) -> float:
     digest = hashlib.blake2b(f"{key}\x00{alternative}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") / 2**64 < share
+    return int.from_bytes(digest, "big") / 2**64
+
+
+def _is_heldout(key: str, alternative: str, share: float) -> bool:
+    return _rank(key, alternative) < share
 
 
 class Grammar:
@@ -47,16 +51,40 @@ class Grammar:
         self.grammar = grammar
         self.pools: dict[tuple[str, str], tuple[int, ...]] = {}
         for key, alts in grammar.items():
-            held = tuple(i for i, a in enumerate(alts) if _is_heldout(key, a, heldout_share))
-            seen = tuple(i for i in range(len(alts)) if i not in set(held))
-            if len(alts) < MIN_ALTERNATIVES_TO_SPLIT or not held or not seen:
-                held = seen = tuple(range(len(alts)))
-            self.pools[(key, "seen")] = seen
-            self.pools[(key, "heldout")] = held
+            if len(alts) < MIN_ALTERNATIVES_TO_SPLIT:
+                self.pools[(key, "seen")] = self.pools[(key, "heldout")] = tuple(range(len(alts)))
+                continue
+            # Identifier carriers (phi.*) are split within groups that carry the same
+            # markers, so every identifier type keeps phrasings on both sides of the split
+            # (a marker combination with a single phrasing is shared by both sides).
+            groups: dict[frozenset[str], list[int]] = {}
+            for i, a in enumerate(alts):
+                markers = frozenset(m for m in SLOT.findall(a) if m.isupper())
+                groups.setdefault(markers if key.startswith("phi.") else frozenset(), []).append(i)
+            seen_l: list[int] = []
+            held_l: list[int] = []
+            for members in groups.values():
+                held = [i for i in members if _is_heldout(key, alts[i], heldout_share)]
+                if len(members) >= 2 and not held:
+                    held = [max(members, key=lambda i: _rank(key, alts[i]))]
+                if len(held) == len(members) and len(members) >= 2:
+                    held = held[1:]
+                if len(members) == 1:
+                    seen_l += members
+                    held_l += members
+                    continue
+                held_l += held
+                seen_l += [i for i in members if i not in held]
+            self.pools[(key, "seen")] = tuple(sorted(seen_l))
+            self.pools[(key, "heldout")] = tuple(sorted(held_l))
 
     def is_split(self, key: str) -> bool:
         """Whether the key's alternatives are divided between the two sides."""
         return set(self.pools[(key, "seen")]).isdisjoint(self.pools[(key, "heldout")])
+
+    def shared(self, key: str) -> set[int]:
+        """Alternatives both sides may use (keys or marker groups too small to split)."""
+        return set(self.pools[(key, "seen")]) & set(self.pools[(key, "heldout")])
 
     def pick(self, key: str, split: str, rng: random.Random) -> int:
         """Index of one alternative of `key` from the given side."""

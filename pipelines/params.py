@@ -36,6 +36,7 @@ class Frozen(BaseModel):
 class Paths(Frozen):
     raw: Path
     interim: Path
+    processed: Path
     reports: Path
 
 
@@ -102,6 +103,45 @@ class SynthesizeParams(Frozen):
         return self
 
 
+IDENTIFIER_TYPES = (
+    "PERSON",
+    "PHONE_NUMBER",
+    "EMAIL_ADDRESS",
+    "STREET_ADDRESS",
+    "CITY",
+    "ZIP_CODE",
+    "DATE",
+    "AGE",
+    "MEDICAL_RECORD_NUMBER",
+    "HEALTH_PLAN_ID",
+    "ACCOUNT_NUMBER",
+    "US_SSN",
+    "URL",
+    "IP_ADDRESS",
+    "FACILITY",
+)
+IdentifierType = Literal[IDENTIFIER_TYPES]  # type: ignore[valid-type]
+
+
+class DeidentifyParams(Frozen):
+    id_column: str = Field(min_length=1)
+    group_column: str = Field(min_length=1)
+    operator: Literal["tag", "surrogate"]
+    date_shift: bool
+    secret_env: str = Field(min_length=1)
+    secret_file: Path
+    salt: str = Field(min_length=8)
+    score_threshold: Share
+    batch_size: PositiveInt
+    n_process: PositiveInt
+    max_chars: PositiveInt
+    spacy_components: tuple[str, ...]
+    allow_quarantine: bool
+    eval_split: Literal["heldout", "seen", "all"]
+    recall_floor: Share
+    direct_identifiers: tuple[IdentifierType, ...]
+
+
 class IngestParams(Frozen):
     source_dir: Path
     max_errors: PositiveInt
@@ -113,6 +153,7 @@ class Params(Frozen):
     mlflow: MlflowParams
     synthesize: SynthesizeParams
     ingest: IngestParams
+    deidentify: DeidentifyParams
 
 
 def _format_errors(err: ValidationError) -> str:

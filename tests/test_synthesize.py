@@ -207,3 +207,19 @@ def test_worker_count_does_not_change_output(params, tmp_path, tables):
     assert report["workers"] == 1
     for name in ("patients", "transcripts", "engagement"):
         assert pl.read_parquet(tmp_path / "serial" / f"{name}.parquet").equals(tables[name])
+
+
+def test_every_identifier_marker_on_both_sides_of_the_split(params):
+    grammar = language.Grammar(_grammar(), params.synthesize.transcripts.heldout_phrasing_share)
+
+    def markers(key, side):
+        return {
+            m
+            for i in grammar.pools[(key, side)]
+            for m in language.SLOT.findall(grammar.grammar[key][i])
+            if m.isupper()
+        }
+
+    for key in grammar.grammar:
+        if key.startswith("phi."):
+            assert markers(key, "seen") == markers(key, "heldout"), key
