@@ -84,6 +84,55 @@ def ingest(
 
 
 @app.command()
+def deidentify(
+    input: Annotated[
+        Path, typer.Argument(help="records with id and text (.jsonl, .csv, .parquet)")
+    ],
+    output: Annotated[Path, typer.Argument(help="where to write them (format by extension)")],
+    id_column: Annotated[str, typer.Option(help="the record id column")] = "id",
+    group_column: Annotated[
+        str, typer.Option(help="records sharing this column's value are one patient")
+    ] = "patient_id",
+    operator: Annotated[str, typer.Option(help="tag (<PERSON>) or surrogate")] = "",
+    date_shift: Annotated[bool, typer.Option(help="shift dates per patient")] = False,
+    allow_quarantine: Annotated[
+        bool, typer.Option(help="write the others when some records are quarantined")
+    ] = False,
+    params: ParamsOpt = Path("params.yaml"),
+) -> None:
+    """De-identify transcripts: same records, same order, text de-identified, `entities` added."""
+    from pipelines.deidentify import deidentify_file
+    from pipelines.params import load_params
+
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    try:
+        p = load_params(params).deidentify
+        update: dict[str, object] = {
+            "date_shift": date_shift or p.date_shift,
+            "allow_quarantine": allow_quarantine or p.allow_quarantine,
+        }
+        if operator:
+            if operator not in ("tag", "surrogate"):
+                raise typer.BadParameter("--operator must be tag or surrogate")
+            update["operator"] = operator
+        p = p.model_copy(update=update)
+        outcome = deidentify_file(input, output, p, id_column=id_column, group_column=group_column)
+    except UserError as err:
+        _fail(err)
+    n = outcome.frame.height
+    typer.echo(
+        f"de-identified {n} records ({sum(len(s) for s in outcome.spans)} identifiers) "
+        f"in {outcome.seconds:.1f} s; wrote {output}"
+        + (
+            f"; {len(outcome.quarantined)} quarantined (ids and reasons in "
+            f"{output}.quarantine.jsonl)"
+            if outcome.quarantined
+            else ""
+        )
+    )
+
+
+@app.command()
 def schema() -> None:
     """Print the data contract (every table's columns) as Markdown."""
     from pipelines.schemas import schema_markdown

@@ -46,6 +46,26 @@ _NOT_A_NAME_WORDS = """
     everyone everybody someone anyone
 """
 NOT_A_NAME = frozenset(_NOT_A_NAME_WORDS.split())
+# After "is called"/"named" any word is a name except these.
+_ARTICLES_PRONOUNS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "my",
+        "his",
+        "her",
+        "their",
+        "it",
+        "that",
+        "this",
+        "me",
+        "you",
+        "him",
+        "them",
+        "us",
+    }
+)
 
 RELATIONS = (
     r"(?:mom|mum|mother|mama|mam|ma|dad|father|papa|pa|sister|sis|brother|bro|husband|hubby"
@@ -158,7 +178,7 @@ class ContextNameRecognizer(EntityRecognizer):
             "listed",
         ),
         # A naming construction is enough, whatever the word: "my father is called Will"
-        (rf"\b(?:is|was|'s|are)\s+(?:called|named)\s+(?P<n>{NAME_TOKEN})", 0.8, "any"),
+        (rf"\b(?:is|was|'s|are)\s+(?:called|named)\s+(?P<n>{NAME_TOKEN})", 0.8, "named"),
     )
 
     def __init__(self, supported_language: str = "en", **_: object) -> None:
@@ -185,7 +205,9 @@ class ContextNameRecognizer(EntityRecognizer):
                 start, end = m.span("n")
                 value = text[start:end]
                 first = value.split()[0].lower().strip("'’-")
-                if first in NOT_A_NAME or first.isdigit():
+                if first.isdigit() or first in (
+                    _ARTICLES_PRONOUNS if need == "named" else NOT_A_NAME
+                ):
                     continue
                 listed = first in names and (value[0].isupper() or name_like(first))
                 if need == "listed" and not (listed or (value[0].isupper() and name_like(first))):
@@ -719,7 +741,8 @@ class FacilityRecognizer(PatternRecognizer):
         stop = (
             r"(?!(?:the|a|an|my|our|your|his|her|their|this|that|what|has|have|had|is|"
             r"was|about|with|and|but|so|to|at|in|of|for|from|on|by|it|i|you|we|they|he|"
-            r"she|up|go|went|going|back|local|any|some|same|every|called|named)"
+            r"she|up|go|went|going|back|local|any|some|same|every|called|named|then|or|also|"
+            r"just|still|now|when|where|while|after|before|since|until|because|if|was|were)"
             r"\b)"
         )
         name = rf"(?:(?:st\.?|saint|mt\.?|mount)\s+)?{stop}\p{{L}}[\p{{L}}'’&-]*(?:[ \t]of)?"

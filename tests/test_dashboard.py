@@ -15,7 +15,12 @@ APP = str(ROOT / "dashboards" / "app.py")
 
 def _workspace(tmp_path, monkeypatch, params):
     raw = yaml.safe_load((ROOT / "params.yaml").read_text())
-    raw["paths"] = {"raw": "raw", "interim": "interim", "reports": "reports"}
+    raw["paths"] = {
+        "raw": "raw",
+        "interim": "interim",
+        "processed": "processed",
+        "reports": "reports",
+    }
     (tmp_path / "params.yaml").write_text(yaml.safe_dump(raw))
     monkeypatch.chdir(tmp_path)
 
