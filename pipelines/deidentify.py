@@ -167,21 +167,94 @@ def _trim(text: str, s: Span) -> Span | None:
     return Span(start, end, s.type, s.score) if end > start else None
 
 
+_ALWAYS_CAPITALISED = frozenset(
+    [
+        "i",
+        "i'm",
+        "i've",
+        "i'll",
+        "i'd",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "english",
+        "christmas",
+        "easter",
+        "god",
+        "ok",
+        "okay",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+    ]
+)
+_LOWER_WORD = regex.compile(r"(?<![\p{L}'’@./\d])[\p{Ll}][\p{Ll}'’-]{2,}(?![\p{L}@/\d])")
+_CAPITALISED = regex.compile(r"(?<![\p{L}'’])\p{Lu}[\p{Ll}'’-]+")
+
+
+def needs_ner(text: str) -> bool:
+    """Whether spaCy's NER can add anything: a capitalised word that is a listed name, not an
+    everyday English word, or capitalised mid-sentence. Lower-case chat and sentences of
+    ordinary words skip it (the name contexts and gazetteer still run on every text)."""
+    from pipelines.recognizers import _gazetteer
+
+    names, common = _gazetteer()
+    for m in _CAPITALISED.finditer(text):
+        low = m.group(0).lower()
+        if low in names or low not in common:
+            return True
+        before = text[: m.start()].rstrip(" \t-–\"'(")
+        if before and before[-1] not in ".!?:\n" and low not in _ALWAYS_CAPITALISED:
+            return True  # a capitalised word mid-sentence: a proper noun
+    return any(
+        w not in common and not w.isdigit() for w in _LOWER_WORD.findall(text)
+    )  # an unknown lower-case word: maybe a name or place typed in lower case
+
+
 def detect(
     engine: Any, texts: list[str], *, batch_size: int, n_process: int, threshold: float
 ) -> list[list[Span]]:
     """Presidio results for a batch of texts (engine built once per process)."""
-    from presidio_analyzer import BatchAnalyzerEngine
-
-    batch = BatchAnalyzerEngine(analyzer_engine=engine)
-    results = batch.analyze_iterator(
-        texts,
-        language="en",
-        batch_size=batch_size,
-        n_process=n_process,
-        score_threshold=threshold,
-        allow_list=list(PUBLIC_TERMS),
+    nlp_engine = engine.nlp_engine
+    nlp = nlp_engine.nlp["en"]
+    flags = [needs_ner(t) for t in texts]
+    parsed = iter(
+        nlp.pipe(
+            [t for t, f in zip(texts, flags, strict=True) if f],
+            batch_size=batch_size,
+            n_process=n_process,
+        )
     )
+    results = []
+    for text, flag in zip(texts, flags, strict=True):
+        doc = next(parsed) if flag else nlp.make_doc(text)
+        artifacts = nlp_engine._doc_to_nlp_artifact(doc, "en")
+        results.append(
+            engine.analyze(
+                text,
+                language="en",
+                nlp_artifacts=artifacts,
+                score_threshold=threshold,
+                allow_list=list(PUBLIC_TERMS),
+            )
+        )
     out = []
     for text, res in zip(texts, results, strict=True):
         spans = []
@@ -196,6 +269,54 @@ def detect(
                 continue  # spaCy or a weak context tagged an ordinary lower-case word
             spans.append(span)
         out.append(spans)
+    return out
+
+
+PARALLEL_MIN_RECORDS = 2000  # below this, starting worker processes costs more than it saves
+_WORKER_ENGINE: Any = None
+
+
+def _worker_init(config: str, components: tuple[str, ...]) -> None:
+    global _WORKER_ENGINE
+    _WORKER_ENGINE = build_analyzer(Path(config), components)
+
+
+def _worker_detect(job: tuple[list[str], int, float]) -> list[list[Span]]:
+    texts, batch_size, threshold = job
+    return detect(_WORKER_ENGINE, texts, batch_size=batch_size, n_process=1, threshold=threshold)
+
+
+def detect_all(texts: list[str], p: DeidentifyParams, engine: Any = None) -> list[list[Span]]:
+    """Detect identifiers in every text, on all cores: each worker process builds the engine
+    once and runs spaCy and the recognizers on its share (the same pure `detect`)."""
+    if p.n_process <= 1 or len(texts) < PARALLEL_MIN_RECORDS:
+        engine = engine or build_analyzer(components=p.spacy_components)
+        return detect(
+            engine, texts, batch_size=p.batch_size, n_process=1, threshold=p.score_threshold
+        )
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from rich.progress import Progress
+
+    size = max(200, -(-len(texts) // (p.n_process * 8)))
+    jobs = [
+        (texts[i : i + size], p.batch_size, p.score_threshold) for i in range(0, len(texts), size)
+    ]
+    out: list[list[Span]] = []
+    with (
+        ProcessPoolExecutor(
+            p.n_process,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_init,
+            initargs=(str(CONFIG), tuple(p.spacy_components)),
+        ) as pool,
+        Progress(transient=True) as bar,
+    ):
+        task = bar.add_task("de-identifying messages", total=len(texts))
+        for part in pool.map(_worker_detect, jobs):
+            out.extend(part)
+            bar.advance(task, len(part))
     return out
 
 
@@ -386,12 +507,9 @@ def deidentify_frame(
             ok.append(row - 1)
         if rid:
             seen.add(rid)
-    engine = engine or build_analyzer(components=p.spacy_components)
     work = [texts[i] for i in ok]
     groups = [df[group_column][i] if group_column else None for i in ok]
-    found = detect(
-        engine, work, batch_size=p.batch_size, n_process=p.n_process, threshold=p.score_threshold
-    )
+    found = detect_all(work, p, engine)
     found = propagate(work, groups, found) if group_column else [_merge(f) for f in found]
     surrogates = None
     if p.operator == "surrogate" or p.date_shift:
@@ -570,10 +688,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not src.exists():
         raise DeidError(f"{src} not found: run `dvc repro ingest` first")
     df = pl.read_parquet(src)
-    log.info("deidentify: %d messages from %s (building the analyzer...)", df.height, src)
-    engine = build_analyzer(components=p.spacy_components)
+    log.info("deidentify: %d messages from %s on %d processes", df.height, src, p.n_process)
     outcome = deidentify_frame(
-        df, p, source=str(src), id_column=p.id_column, group_column=p.group_column, engine=engine
+        df, p, source=str(src), id_column=p.id_column, group_column=p.group_column
     )
     log.info(
         "deidentify: analysed %d messages in %.1f s (%.0f messages/s)",
