@@ -474,8 +474,13 @@ def deidentify_frame(
     id_column: str = "id",
     group_column: str | None = None,
     engine: Any = None,
+    tags_only: frozenset[Any] = frozenset(),
 ) -> Outcome:
-    """De-identify a frame of records; other columns pass through unchanged, order kept."""
+    """De-identify a frame of records; other columns pass through unchanged, order kept.
+
+    Groups in `tags_only` (patients who asked for full anonymity) always get type tags:
+    surrogates and date shifts are keyed per patient, which is a link to the person.
+    """
     t0 = time.perf_counter()
     for col in (id_column, "text"):
         if col not in df.columns:
@@ -508,7 +513,8 @@ def deidentify_frame(
         if rid:
             seen.add(rid)
     work = [texts[i] for i in ok]
-    groups = [df[group_column][i] if group_column else None for i in ok]
+    all_groups = df[group_column].to_list() if group_column else [None] * df.height
+    groups = [all_groups[i] for i in ok]
     found = detect_all(work, p, engine)
     found = propagate(work, groups, found) if group_column else [_merge(f) for f in found]
     surrogates = None
@@ -518,10 +524,11 @@ def deidentify_frame(
     entities: list[list[dict[str, Any]] | None] = [None] * df.height
     spans_all: list[list[Span]] = [[] for _ in range(df.height)]
     for i, text, group, spans in zip(ok, work, groups, found, strict=True):
-        new_text[i] = anonymize(text, spans, group, p, surrogates)
+        new_text[i] = anonymize(text, spans, group, p, None if group in tags_only else surrogates)
         entities[i] = [s.as_dict() for s in spans]
         spans_all[i] = spans
-    keep = pl.Series("keep", [i in set(ok) for i in range(df.height)])
+    ok_set = set(ok)
+    keep = pl.Series("keep", [i in ok_set for i in range(df.height)])
     ent_dtype = pl.List(
         pl.Struct({"start": pl.Int64, "end": pl.Int64, "type": pl.String, "score": pl.Float64})
     )
@@ -689,8 +696,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise DeidError(f"{src} not found: run `dvc repro ingest` first")
     df = pl.read_parquet(src)
     log.info("deidentify: %d messages from %s on %d processes", df.height, src, p.n_process)
+    patients = params.paths.interim / "patients.parquet"
+    anonymous = frozenset()
+    if patients.exists():
+        pt = pl.read_parquet(patients, columns=["patient_id", "consent_full_anonymity"])
+        anonymous = frozenset(pt.filter(pl.col("consent_full_anonymity"))["patient_id"])
     outcome = deidentify_frame(
-        df, p, source=str(src), id_column=p.id_column, group_column=p.group_column
+        df,
+        p,
+        source=str(src),
+        id_column=p.id_column,
+        group_column=p.group_column,
+        tags_only=anonymous,
     )
     log.info(
         "deidentify: analysed %d messages in %.1f s (%.0f messages/s)",

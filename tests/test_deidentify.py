@@ -186,3 +186,23 @@ def test_missing_config_or_model_fails_loudly(tmp_path, monkeypatch):
     monkeypatch.setattr(d, "SPACY_MODEL", "no_such_spacy_model_pkg")
     with pytest.raises(DeidError, match="is not installed"):
         build_analyzer()
+
+
+def test_full_anonymity_patients_never_get_surrogates(engine, p, monkeypatch):
+    sp = p.model_copy(update={"operator": "surrogate", "date_shift": True})
+    monkeypatch.setenv(sp.secret_env, "k")
+    rows = {
+        "id": ["1", "2"],
+        "patient_id": ["anon", "other"],
+        "text": ["my brother Tomasz on March 3", "my brother Tomasz on March 3"],
+    }
+    f = deidentify_frame(
+        pl.DataFrame(rows),
+        sp,
+        source="t",
+        group_column="patient_id",
+        engine=engine,
+        tags_only=frozenset({"anon"}),
+    ).frame
+    assert f["text"][0] == "my brother <PERSON> on <DATE>"
+    assert "<" not in f["text"][1] and "Tomasz" not in f["text"][1]
