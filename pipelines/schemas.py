@@ -13,27 +13,13 @@ from pathlib import Path
 
 import polars as pl
 
+from pipelines.params import IDENTIFIER_TYPES
+
 ROW = "__row"
 MAX_ROWS_PER_CHECK = 5
 RISK_LEVELS = ("none", "low", "moderate", "high")
 EMPATHY_MECHANISMS = ("emotional_reactions", "interpretations", "explorations")
-ENTITY_TYPES = (
-    "PERSON",
-    "PHONE_NUMBER",
-    "EMAIL_ADDRESS",
-    "STREET_ADDRESS",
-    "CITY",
-    "ZIP_CODE",
-    "DATE",
-    "AGE",
-    "MEDICAL_RECORD_NUMBER",
-    "HEALTH_PLAN_ID",
-    "ACCOUNT_NUMBER",
-    "US_SSN",
-    "URL",
-    "IP_ADDRESS",
-    "FACILITY",
-)
+ENTITY_TYPES = IDENTIFIER_TYPES
 
 DTYPES: dict[str, pl.DataType] = {
     "str": pl.String(),
