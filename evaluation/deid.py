@@ -60,7 +60,8 @@ def evaluate(
     origin_total: dict[str, int] = defaultdict(int)
     origin_found: dict[str, int] = defaultdict(int)
     tok = {"tp": 0, "fn": 0, "fp": 0}
-    tok_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    tok_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # gold tokens, found
+    tok_pred: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # predicted tokens, correct
     for rid, text in texts.items():
         gs, ps = gold.get(rid, ()), pred.get(rid, ())
         pmask, gmask = _mask(len(text), ps), _mask(len(text), gs)
@@ -84,6 +85,10 @@ def evaluate(
                 gtype = next((g.type for g in gs if g.start < m.end() and m.start() < g.end), "?")
                 tok_type[gtype][0] += 1
                 tok_type[gtype][1] += in_p
+            if in_p:
+                ptype = next((q.type for q in ps if q.start < m.end() and m.start() < q.end), "?")
+                tok_pred[ptype][0] += 1
+                tok_pred[ptype][1] += in_g
 
     def ratio(a: int, b: int) -> float:
         return a / b if b else 1.0
@@ -99,7 +104,11 @@ def evaluate(
             "gold": g_total[t],
             "predicted": p_total[t],
             "token_recall": ratio(tok_type[t][1], tok_type[t][0]),
+            "token_precision": ratio(tok_pred[t][1], tok_pred[t][0]),
         }
+        per_type[t]["token_f2"] = f_beta(
+            per_type[t]["token_precision"], per_type[t]["token_recall"]
+        )
     r_all = ratio(sum(g_found.values()), sum(g_total.values()))
     p_all = ratio(sum(p_correct.values()), sum(p_total.values()))
     t_r = ratio(tok["tp"], tok["tp"] + tok["fn"])

@@ -238,13 +238,8 @@ def detect(
     return out
 
 
-PARALLEL_MIN_RECORDS = 2000  # below this, starting worker processes costs more than it saves
+PARALLEL_MIN_RECORDS = 400  # below this, forking workers costs more than it saves
 _WORKER_ENGINE: Any = None
-
-
-def _worker_init(config: str, components: tuple[str, ...]) -> None:
-    global _WORKER_ENGINE
-    _WORKER_ENGINE = build_analyzer(Path(config), components)
 
 
 def _worker_detect(job: tuple[list[str], int, float]) -> list[list[Span]]:
@@ -253,10 +248,12 @@ def _worker_detect(job: tuple[list[str], int, float]) -> list[list[Span]]:
 
 
 def detect_all(texts: list[str], p: DeidentifyParams, engine: Any = None) -> list[list[Span]]:
-    """Detect identifiers in every text, on all cores: each worker process builds the engine
-    once and runs spaCy and the recognizers on its share (the same pure `detect`)."""
+    """Detect identifiers in every text on all cores. The engine is built once, here; worker
+    processes are forked from this one and share it, each running the same pure `detect`
+    (spaCy and the recognizers) on its share of the texts."""
+    global _WORKER_ENGINE
+    engine = engine or build_analyzer(components=p.spacy_components)
     if p.n_process <= 1 or len(texts) < PARALLEL_MIN_RECORDS:
-        engine = engine or build_analyzer(components=p.spacy_components)
         return detect(
             engine, texts, batch_size=p.batch_size, n_process=1, threshold=p.score_threshold
         )
@@ -265,24 +262,25 @@ def detect_all(texts: list[str], p: DeidentifyParams, engine: Any = None) -> lis
 
     from rich.progress import Progress
 
-    size = max(200, -(-len(texts) // (p.n_process * 8)))
+    size = max(100, -(-len(texts) // (p.n_process * 8)))
     jobs = [
         (texts[i : i + size], p.batch_size, p.score_threshold) for i in range(0, len(texts), size)
     ]
     out: list[list[Span]] = []
-    with (
-        ProcessPoolExecutor(
-            p.n_process,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_worker_init,
-            initargs=(str(CONFIG), tuple(p.spacy_components)),
-        ) as pool,
-        Progress(transient=True) as bar,
-    ):
-        task = bar.add_task("de-identifying messages", total=len(texts))
-        for part in pool.map(_worker_detect, jobs):
-            out.extend(part)
-            bar.advance(task, len(part))
+    _WORKER_ENGINE = engine
+    try:
+        with (
+            ProcessPoolExecutor(
+                p.n_process, mp_context=multiprocessing.get_context("fork")
+            ) as pool,
+            Progress(transient=True) as bar,
+        ):
+            task = bar.add_task("de-identifying messages", total=len(texts))
+            for part in pool.map(_worker_detect, jobs):
+                out.extend(part)
+                bar.advance(task, len(part))
+    finally:
+        _WORKER_ENGINE = None
     return out
 
 

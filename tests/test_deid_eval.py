@@ -32,6 +32,10 @@ def test_span_and_token_metrics_by_hand():
     # tokens: gold Ana, 555, 0182, Li, Wei (5); predicted Ana, today, Li (3); tp = 2
     assert rep["overall"]["token_recall"] == pytest.approx(2 / 5)
     assert rep["overall"]["token_precision"] == pytest.approx(2 / 3)
+    # per type: PERSON gold tokens Ana, Li, Wei -> 2 found; predicted PERSON tokens Ana, Li
+    assert rep["per_type"]["PERSON"]["token_recall"] == pytest.approx(2 / 3)
+    assert rep["per_type"]["PERSON"]["token_precision"] == 1.0
+    assert rep["per_type"]["DATE"]["token_precision"] == 0.0
     assert rep["name_recall_by_origin"] == {
         "anglo": {"recall": 1.0, "gold": 1},
         "east_asian": {"recall": 0.0, "gold": 1},

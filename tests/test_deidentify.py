@@ -206,3 +206,14 @@ def test_full_anonymity_patients_never_get_surrogates(engine, p, monkeypatch):
     ).frame
     assert f["text"][0] == "my brother <PERSON> on <DATE>"
     assert "<" not in f["text"][1] and "Tomasz" not in f["text"][1]
+
+
+def test_parallel_workers_give_the_same_result_as_one_process(engine, p, cohort):
+    from pipelines.deidentify import PARALLEL_MIN_RECORDS
+
+    t = pl.read_parquet(cohort[0] / "transcripts.parquet").head(PARALLEL_MIN_RECORDS + 100)
+    kw = {"source": "t", "id_column": "message_id", "group_column": "patient_id", "engine": engine}
+    two = deidentify_frame(t, p.model_copy(update={"n_process": 2}), **kw).frame
+    one = deidentify_frame(t, p.model_copy(update={"n_process": 1}), **kw).frame
+    assert two.equals(one)
+    assert two["entities"].list.len().sum() > 0
