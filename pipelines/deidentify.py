@@ -51,7 +51,9 @@ KEEP_TERMS = regex.compile(
     r"|bupropion|mirtazapine|trazodone|quetiapine|aripiprazole|lithium|lamotrigine"
     r"|olanzapine|risperidone|prazosin|hydroxyzine|buspirone|propranolol|lorazepam"
     r"|clonazepam|diazepam|alprazolam|zoloft|prozac|lexapro|wellbutrin|seroquel|xanax"
-    r"|\d+\s?mg|depression|anxiety|ptsd|bipolar|adhd|ocd|insomnia|panic attacks?)\b",
+    r"|\d+\s?mg|depression|anxiety|ptsd|bipolar|adhd|ocd|insomnia|panic attacks?"
+    r"|suicide|suicidal|self-harm|self harm|overdose|overdosed|cutting|pills|noose"
+    r"|worthless|hopeless|burden)\b",
     regex.IGNORECASE,
 )
 

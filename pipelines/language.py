@@ -35,48 +35,36 @@ Segment = tuple[str, Entity | None]
 PhiProvider = Callable[[str], tuple[str, Entity]]
 
 
-def _rank(key: str, alternative: str) -> float:
-    digest = hashlib.blake2b(f"{key}\x00{alternative}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") / 2**64
-
-
 def _is_heldout(key: str, alternative: str, share: float) -> bool:
-    return _rank(key, alternative) < share
+    digest = hashlib.blake2b(f"{key}\x00{alternative}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2**64 < share
 
 
 class Grammar:
     """Expands grammar keys into segments, drawing from one side of the phrasing split."""
 
-    def __init__(self, grammar: Mapping[str, tuple[str, ...]], heldout_share: float) -> None:
+    def __init__(
+        self,
+        grammar: Mapping[str, tuple[str, ...]],
+        heldout_share: float,
+        unsplit: tuple[str, ...] = (),
+    ) -> None:
+        """`unsplit`: key prefixes whose alternatives both sides may use (banks that are
+        already separate, like the identifier carriers written only for the test side)."""
         self.grammar = grammar
         self.pools: dict[tuple[str, str], tuple[int, ...]] = {}
         for key, alts in grammar.items():
-            if len(alts) < MIN_ALTERNATIVES_TO_SPLIT:
-                self.pools[(key, "seen")] = self.pools[(key, "heldout")] = tuple(range(len(alts)))
-                continue
-            # Identifier carriers (phi.*) are split within groups that carry the same
-            # markers, so every identifier type keeps phrasings on both sides of the split
-            # (a marker combination with a single phrasing is shared by both sides).
-            groups: dict[frozenset[str], list[int]] = {}
-            for i, a in enumerate(alts):
-                markers = frozenset(m for m in SLOT.findall(a) if m.isupper())
-                groups.setdefault(markers if key.startswith("phi.") else frozenset(), []).append(i)
-            seen_l: list[int] = []
-            held_l: list[int] = []
-            for members in groups.values():
-                held = [i for i in members if _is_heldout(key, alts[i], heldout_share)]
-                if len(members) >= 2 and not held:
-                    held = [max(members, key=lambda i: _rank(key, alts[i]))]
-                if len(held) == len(members) and len(members) >= 2:
-                    held = held[1:]
-                if len(members) == 1:
-                    seen_l += members
-                    held_l += members
-                    continue
-                held_l += held
-                seen_l += [i for i in members if i not in held]
-            self.pools[(key, "seen")] = tuple(sorted(seen_l))
-            self.pools[(key, "heldout")] = tuple(sorted(held_l))
+            everything = tuple(range(len(alts)))
+            held = tuple(i for i, a in enumerate(alts) if _is_heldout(key, a, heldout_share))
+            seen = tuple(i for i in everything if i not in set(held))
+            if (
+                key.startswith(unsplit)
+                or len(alts) < MIN_ALTERNATIVES_TO_SPLIT
+                or not (held and seen)
+            ):
+                held = seen = everything
+            self.pools[(key, "seen")] = seen
+            self.pools[(key, "heldout")] = held
 
     def is_split(self, key: str) -> bool:
         """Whether the key's alternatives are divided between the two sides."""

@@ -69,6 +69,8 @@ _NOT_A_NAME_WORDS = """
     everyone everybody someone anyone
 """
 NOT_A_NAME = frozenset(_NOT_A_NAME_WORDS.split())
+# Function words that are also common first names (capitalised mid-sentence: a name).
+NAME_WORDS = frozenset({"will", "may", "bill", "pat", "sue", "mark", "rich", "don", "art"})
 # After "is called"/"named" any word is a name except these.
 _ARTICLES_PRONOUNS = frozenset(
     {
@@ -107,7 +109,7 @@ TITLES = (
     r"|therapist|psychiatrist|psychologist|coach|pastor|father|sister|brother|rev|reverend"
     r"|officer|judge|case ?worker)\.?"
 )
-NAME_TOKEN = r"\p{L}[\p{L}'’-]{1,24}(?![\p{L}'’-])"
+NAME_TOKEN = r"\p{L}[\p{L}'’-]{1,24}(?<!['’-])(?![\p{L}-]|['’]\p{L}{2})"
 CAP_NAME = r"(?-i:\p{Lu})[\p{L}'’-]{1,24}(?![\p{L}'’-])"
 
 
@@ -193,12 +195,48 @@ class ContextNameRecognizer(EntityRecognizer):
         ),
         # A person as the subject: "Ricardo told me", "arun said", "Deepak from work noticed"
         (
-            rf"(?:^|[.!?\n]\s*|\s-\s*|,\s*)(?P<n>{NAME_TOKEN})\s+(?=(?:told|said|says|asked|"
+            rf"(?:^|[.!?\n]\s*|\s-\s*|,\s*|\b(?:if|when|because|cos|since|until|and|but|"
+            rf"so|unless|before|after)\s+)(?P<n>{NAME_TOKEN})\s+(?=(?:told|said|says|asked|"
+            rf"calls|rings|texts|comes|arrives|shows|turns|"
             rf"texted|called|messaged|thinks|reckons|wants|keeps|takes|took|came|visited|noticed|"
-            rf"suggested|reminded|helped|drove|picked|invited|from\s+(?:work|school|church|"
-            rf"group|class|the\s+group)|is\s+the\s+only|is\s+coming|was\s+right)\b)",
+            rf"suggested|reminded|helped|drove|picked|invited|sent|gave|made|left|got|has|had|"
+            rf"is|was|and\s+i|will|won't|can't|never|always|just|still|lives|works|stayed|moved|"
+            rf"passed|died|brought|offered|rang|phoned|emailed|found|knows|loves|hates|misses|"
+            rf"from\s+(?:work|school|church|group|class|the\s+group))\b)",
             0.55,
             "listed",
+        ),
+        # A listed first name as the object of a person-verb or preposition, in any case:
+        # "I called sarah", "lunch with maria" (listed = in the name list, not a top word)
+        (
+            rf"\b(?:called|calling|call|texted|texting|told|tell|asked|ask|saw|seeing|met|"
+            rf"meeting|visited|visiting|hugged|miss|missed|love|thank|thanked|ring|ringing|rang|"
+            rf"phone|phoned|phoning|bumped\s+into|ran\s+into|run\s+into|with|and|to|for|from|"
+            rf"about|like|by|w)\s+(?P<n>{NAME_TOKEN})",
+            0.45,
+            "listed",
+        ),
+        # Kinship titles before a name: "uncle ravi", "Auntie Lwazi", "cousin Dee"
+        (
+            rf"\b(?:uncle|auntie|aunty|aunt|grandma|grandpa|granny|grandad|nana|nan|cousin|"
+            rf"nonna|nonno|abuela|abuelo|tia|tio|baba|mama|papa)\s+(?P<n>{NAME_TOKEN})",
+            0.7,
+            "any",
+        ),
+        (rf"(?P<n>{NAME_TOKEN})(?='s\b)", 0.45, "namelike"),
+        # People listed with the writer: "rahul, imran and me", "sunita and i went"
+        (
+            rf"(?P<n>{NAME_TOKEN})(?=(?:,\s*{NAME_TOKEN})?\s+(?:and|&)\s+(?:me|i)\b)",
+            0.55,
+            "namelike",
+        ),
+        (rf"(?P<n>{NAME_TOKEN})(?=,\s*{NAME_TOKEN}\s+(?:and|&)\s+(?:me|i)\b)", 0.55, "namelike"),
+        # Possessives: "Tomasz's birthday", "at aiko's place"
+        (
+            rf"(?P<n>{NAME_TOKEN})(?='s\s+(?:birthday|place|house|flat|wedding|funeral|party|"
+            rf"car|kids|son|daughter|mum|mom|dad|phone|number|idea|advice|new|old)\b)",
+            0.55,
+            "namelike",
         ),
         # A naming construction is enough, whatever the word: "my father is called Will"
         (rf"\b(?:is|was|'s|are)\s+(?:called|named)\s+(?P<n>{NAME_TOKEN})", 0.8, "named"),
@@ -241,7 +279,7 @@ class ContextNameRecognizer(EntityRecognizer):
                     need == "any"
                     and first in common
                     and first not in names
-                    and _zipf(first) >= 3.8
+                    and _zipf(first) >= 4.0
                 ):
                     continue  # "my mum drove me": a frequent word that is not a listed name
                 out.append(
@@ -293,22 +331,23 @@ def _zipf(token: str) -> float:
 
 @lru_cache(maxsize=65536)
 def name_like(token: str) -> bool:
-    """A lower-case token that reads as a name: not an everyday English word, or a listed
-    name that is not among the most frequent words (zipf < 5: 'ricardo', 'grace' yes;
-    'will', 'may', 'love' no)."""
+    """A token that reads as a name in a name slot: not an everyday English word, a rare one
+    (zipf < 4: 'jun', 'mei'), or a listed name that is not among the most frequent words
+    (zipf < 5: 'ricardo', 'grace' yes; 'will', 'may', 'love' no)."""
     low = token.lower()
     if low in NOT_A_NAME:
         return False
     names, common = _gazetteer()
-    if low not in common:
+    if low not in common or _zipf(low) < 4.0:
         return True
     return low in names and _zipf(low) < 5.0
 
 
 class NameGazetteerRecognizer(EntityRecognizer):
     """Tokens found in a multi-origin first/last-name list (Faker's locales, independent of the
-    synthetic cohort's own name bank). Capitalised tokens inside a sentence count; lower-case
-    and sentence-initial ones count only when the token is not a common English word."""
+    synthetic cohort's own name bank), and capitalised words that are not English words at
+    all (proper nouns). Listed names that are also common words count only when capitalised
+    inside a sentence."""
 
     def __init__(self, supported_language: str = "en", **_: object) -> None:
         super().__init__(
@@ -326,17 +365,23 @@ class NameGazetteerRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         """Return gazetteer names with a score that reflects how word-like the token is."""
         out = []
-        for m in regex.finditer(r"(?<![\w@./])[A-Za-zÀ-ÖØ-öø-ÿ][a-zà-öø-ÿ'-]+(?![\w@])", text):
+        for m in regex.finditer(r"(?<![\w@./])\p{L}[\p{Ll}'’-]+(?![\w@])", text):
             token = m.group(0)
             low = token.lower()
-            if low not in self.names or low in NOT_A_NAME:
+            if low in CALENDAR_WORDS:
                 continue
+            listed, everyday = low in self.names, low in self.common
             before = text[: m.start()].rstrip()
-            sentence_start = not before or before[-1] in ".!?\n"
-            capitalised = token[0].isupper()
-            if capitalised and not sentence_start:
-                score = 0.6 if low not in self.common else 0.4
-            elif low not in self.common:
+            sentence_start = not before or before[-1] in ".!?\n-"
+            if low in NOT_A_NAME and not (
+                low in NAME_WORDS and token[0].isupper() and not sentence_start
+            ):
+                continue  # "will" is a word; "Told Will" is a name
+            if token[0].isupper() and not everyday:
+                score = 0.6 if listed else 0.45  # an unknown capitalised word: a proper noun
+            elif token[0].isupper() and listed and not sentence_start:
+                score = 0.4
+            elif listed and not everyday:
                 score = 0.45
             else:
                 continue

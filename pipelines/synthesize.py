@@ -37,6 +37,7 @@ from pipelines.errors import user_errors
 from pipelines.io import atomic_dir, write_json_atomic
 from pipelines.params import Params, SynthesizeParams, load_params
 from pipelines.phrases import GRAMMAR
+from pipelines.phrases_eval import GRAMMAR_EVAL
 from pipelines.schemas import DTYPES, EMPATHY_MECHANISMS, RISK_LEVELS, TABLES, TABLES_BY_NAME
 
 log = logging.getLogger("carebridge.synthesize")
@@ -132,8 +133,15 @@ REPLY_GREETINGS = (
 )
 
 
+# Identifier carriers: the training side draws on pipelines/phrases.py, the held-out (test)
+# side only on pipelines/phrases_eval.py, written separately from the recognizers, so
+# de-identification is measured on phrasings it was not written against.
+UNSPLIT = ("phi.", "phi_eval.")
+
+
 def _grammar() -> dict[str, tuple[str, ...]]:
     g = dict(GRAMMAR)
+    g.update({"phi_eval." + k.removeprefix("phi."): v for k, v in GRAMMAR_EVAL.items()})
     g["reply.greet_name"] = REPLY_GREETINGS
     for reg, alts in REGISTER_OPENERS.items():
         g[f"opener.{reg}"] = alts
@@ -589,7 +597,10 @@ def transcripts_for_patient(
                 keys.append(core)
                 if rng.random() < tp.phi_rate:
                     kind = rng.choices(PHI_KINDS, weights=PHI_KIND_P)[0]
-                    keys.insert(rng.choice([len(keys), len(keys) - 1]), f"phi.{kind}")
+                    keys.insert(
+                        rng.choice([len(keys), len(keys) - 1]),
+                        f"phi.{kind}" if split == "seen" else f"phi_eval.{kind}",
+                    )
                 if rng.random() < 0.2:
                     keys.append("closer")
                 segs: list[language.Segment] = []
@@ -843,7 +854,7 @@ _GRAMMARS: dict[float, language.Grammar] = {}
 
 def _grammar_for(share: float) -> language.Grammar:
     if share not in _GRAMMARS:
-        _GRAMMARS[share] = language.Grammar(_grammar(), share)
+        _GRAMMARS[share] = language.Grammar(_grammar(), share, unsplit=UNSPLIT)
     return _GRAMMARS[share]
 
 

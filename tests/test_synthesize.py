@@ -11,7 +11,7 @@ import pytest
 from pipelines import language
 from pipelines.namebank import NAME_ORIGINS
 from pipelines.schemas import ENTITY_TYPES, RISK_LEVELS
-from pipelines.synthesize import _grammar, synthesize
+from pipelines.synthesize import UNSPLIT, _grammar, synthesize
 from tests.conftest import small
 
 
@@ -139,7 +139,9 @@ def test_phrasing_diversity(cohort):
 
 
 def test_heldout_phrasings_are_disjoint(params, tables):
-    grammar = language.Grammar(_grammar(), params.synthesize.transcripts.heldout_phrasing_share)
+    grammar = language.Grammar(
+        _grammar(), params.synthesize.transcripts.heldout_phrasing_share, unsplit=UNSPLIT
+    )
     for key in grammar.grammar:
         if key.startswith("risk."):
             assert grammar.is_split(key), key
@@ -209,17 +211,16 @@ def test_worker_count_does_not_change_output(params, tmp_path, tables):
         assert pl.read_parquet(tmp_path / "serial" / f"{name}.parquet").equals(tables[name])
 
 
-def test_every_identifier_marker_on_both_sides_of_the_split(params):
-    grammar = language.Grammar(_grammar(), params.synthesize.transcripts.heldout_phrasing_share)
+def test_identifier_carriers_of_the_test_side_come_from_their_own_bank(params):
+    from pipelines.phrases_eval import GRAMMAR_EVAL
 
-    def markers(key, side):
-        return {
-            m
-            for i in grammar.pools[(key, side)]
-            for m in language.SLOT.findall(grammar.grammar[key][i])
-            if m.isupper()
-        }
+    grammar = _grammar()
 
-    for key in grammar.grammar:
-        if key.startswith("phi."):
-            assert markers(key, "seen") == markers(key, "heldout"), key
+    def markers(banks):
+        return {m for bank in banks for a in bank for m in language.SLOT.findall(a) if m.isupper()}
+
+    for key, alts in GRAMMAR_EVAL.items():
+        assert set(alts).isdisjoint(grammar[key]), key
+    # every identifier type the training side carries, the test side carries too
+    train = markers(v for k, v in grammar.items() if k.startswith("phi."))
+    assert train <= markers(GRAMMAR_EVAL.values())
