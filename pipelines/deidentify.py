@@ -32,7 +32,6 @@ import regex
 from pipelines.errors import UserError, user_errors
 from pipelines.io import InputError, atomic_path, read_table
 from pipelines.params import IDENTIFIER_TYPES, DeidentifyParams, load_params
-from pipelines.recognizers import CALENDAR_WORDS
 
 log = logging.getLogger("carebridge.deidentify")
 
@@ -154,75 +153,20 @@ def _trim(text: str, s: Span) -> Span | None:
     return Span(start, end, s.type, s.score) if end > start else None
 
 
-_ALWAYS_CAPITALISED = CALENDAR_WORDS | frozenset(
-    {
-        "i",
-        "i'm",
-        "i've",
-        "i'll",
-        "i'd",
-        "english",
-        "christmas",
-        "easter",
-        "god",
-        "ok",
-        "okay",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-    }
-)
-_LOWER_WORD = regex.compile(r"(?<![\p{L}'’@./\d])[\p{Ll}][\p{Ll}'’-]{2,}(?![\p{L}@/\d])")
-_CAPITALISED = regex.compile(r"(?<![\p{L}'’])\p{Lu}[\p{Ll}'’-]+")
-
-
-def needs_ner(text: str) -> bool:
-    """Whether spaCy's NER can add anything: a capitalised word that is a listed name, not an
-    everyday English word, or capitalised mid-sentence. Lower-case chat and sentences of
-    ordinary words skip it (the name contexts and gazetteer still run on every text)."""
-    from pipelines.recognizers import _gazetteer
-
-    names, common = _gazetteer()
-    for m in _CAPITALISED.finditer(text):
-        low = m.group(0).lower()
-        if low in names or low not in common:
-            return True
-        before = text[: m.start()].rstrip(" \t-–\"'(")
-        if before and before[-1] not in ".!?:\n" and low not in _ALWAYS_CAPITALISED:
-            return True  # a capitalised word mid-sentence: a proper noun
-    return any(
-        w not in common and not w.isdigit() for w in _LOWER_WORD.findall(text)
-    )  # an unknown lower-case word: maybe a name or place typed in lower case
-
-
 def detect(
     engine: Any, texts: list[str], *, batch_size: int, n_process: int, threshold: float
 ) -> list[list[Span]]:
     """Presidio results for a batch of texts (engine built once per process)."""
-    nlp_engine = engine.nlp_engine
-    nlp = nlp_engine.nlp["en"]
-    flags = [needs_ner(t) for t in texts]
-    parsed = iter(
-        nlp.pipe(
-            [t for t, f in zip(texts, flags, strict=True) if f],
-            batch_size=batch_size,
-            n_process=n_process,
-        )
+    from presidio_analyzer import BatchAnalyzerEngine
+
+    results = BatchAnalyzerEngine(analyzer_engine=engine).analyze_iterator(
+        texts,
+        language="en",
+        batch_size=batch_size,
+        n_process=n_process,
+        score_threshold=threshold,
+        allow_list=list(PUBLIC_TERMS),
     )
-    results = []
-    for text, flag in zip(texts, flags, strict=True):
-        doc = next(parsed) if flag else nlp.make_doc(text)
-        artifacts = nlp_engine._doc_to_nlp_artifact(doc, "en")
-        results.append(
-            engine.analyze(
-                text,
-                language="en",
-                nlp_artifacts=artifacts,
-                score_threshold=threshold,
-                allow_list=list(PUBLIC_TERMS),
-            )
-        )
     out = []
     for text, res in zip(texts, results, strict=True):
         spans = []

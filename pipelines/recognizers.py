@@ -51,6 +51,8 @@ CALENDAR_WORDS = frozenset(
 )
 # Words that a name-context pattern may capture but which are not names.
 _NOT_A_NAME_WORDS = """
+    rehab detox meds therapy counselling counseling group hospital church work uni college
+    school gym aa na er ward clinic
     a an the and or but is was are were be been being has have had do does did will would can
     could should might must shall to of in on at by for with from about as into over after
     before again not no yes so too very just also really still even only then than that this
@@ -204,7 +206,7 @@ class ContextNameRecognizer(EntityRecognizer):
             rf"passed|died|brought|offered|rang|phoned|emailed|found|knows|loves|hates|misses|"
             rf"from\s+(?:work|school|church|group|class|the\s+group))\b)",
             0.55,
-            "listed",
+            "namelike",
         ),
         # A listed first name as the object of a person-verb or preposition, in any case:
         # "I called sarah", "lunch with maria" (listed = in the name list, not a top word)
@@ -214,7 +216,7 @@ class ContextNameRecognizer(EntityRecognizer):
             rf"phone|phoned|phoning|bumped\s+into|ran\s+into|run\s+into|with|and|to|for|from|"
             rf"about|like|by|w)\s+(?P<n>{NAME_TOKEN})",
             0.45,
-            "listed",
+            "namelike",
         ),
         # Kinship titles before a name: "uncle ravi", "Auntie Lwazi", "cousin Dee"
         (
