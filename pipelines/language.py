@@ -70,10 +70,6 @@ class Grammar:
         """Whether the key's alternatives are divided between the two sides."""
         return set(self.pools[(key, "seen")]).isdisjoint(self.pools[(key, "heldout")])
 
-    def shared(self, key: str) -> set[int]:
-        """Alternatives both sides may use (keys or marker groups too small to split)."""
-        return set(self.pools[(key, "seen")]) & set(self.pools[(key, "heldout")])
-
     def pick(self, key: str, split: str, rng: random.Random) -> int:
         """Index of one alternative of `key` from the given side."""
         return rng.choice(self.pools[(key, split)])
