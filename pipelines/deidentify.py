@@ -52,7 +52,8 @@ KEEP_TERMS = regex.compile(
     r"|clonazepam|diazepam|alprazolam|zoloft|prozac|lexapro|wellbutrin|seroquel|xanax"
     r"|\d+\s?mg|depression|anxiety|ptsd|bipolar|adhd|ocd|insomnia|panic attacks?"
     r"|suicide|suicidal|self-harm|self harm|overdose|overdosed|cutting|pills|noose"
-    r"|worthless|hopeless|burden)\b",
+    r"|worthless|hopeless|burden|hurt|hurting|harm|kill|killing|die|dying|dead|death"
+    r"|cut|cuts|jump|hang|hanging|rope|gun|knife|bridge|goodbye)\b",
     regex.IGNORECASE,
 )
 
@@ -231,13 +232,13 @@ def detect_all(texts: list[str], p: DeidentifyParams, engine: Any = None) -> lis
 
 
 def _everyday_word(value: str) -> bool:
-    """A single lower-case token that is a common English word and not a listed name."""
-    from pipelines.recognizers import _gazetteer
+    """A single lower-case token that does not read as a name (see `name_like`): a frequent
+    English word that is not a listed name."""
+    from pipelines.recognizers import name_like
 
     if not value.islower() or " " in value:
         return False
-    names, common = _gazetteer()
-    return value in common and value not in names
+    return not name_like(value)
 
 
 def propagate(texts: list[str], groups: list[Any], found: list[list[Span]]) -> list[list[Span]]:

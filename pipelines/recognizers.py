@@ -52,7 +52,9 @@ CALENDAR_WORDS = frozenset(
 # Words that a name-context pattern may capture but which are not names.
 _NOT_A_NAME_WORDS = """
     rehab detox meds therapy counselling counseling group hospital church work uni college
-    school gym aa na er ward clinic
+    school gym aa na er ward clinic line samaritans clinician gp billing english sobriety
+    revision worksheet stepmom stepmum stepdad ex-wife ex-husband grandad granddad niece
+    nephew fiancée fiance fiancee mother-in-law father-in-law nana hurt harm pain
     a an the and or but is was are were be been being has have had do does did will would can
     could should might must shall to of in on at by for with from about as into over after
     before again not no yes so too very just also really still even only then than that this
@@ -336,13 +338,18 @@ def name_like(token: str) -> bool:
     """A token that reads as a name in a name slot: not an everyday English word, a rare one
     (zipf < 4: 'jun', 'mei'), or a listed name that is not among the most frequent words
     (zipf < 5: 'ricardo', 'grace' yes; 'will', 'may', 'love' no)."""
-    low = token.lower()
-    if low in NOT_A_NAME:
+    low = token.lower().removesuffix("'s").removesuffix("’s")
+    if low in NOT_A_NAME or "'" in low or "’" in low:
         return False
     names, common = _gazetteer()
+    if low in common and len(low) > 5 and low.endswith(_WORD_ENDINGS):
+        return False  # "volunteering", "weighing", "loneliness": ordinary word forms
     if low not in common or _zipf(low) < 4.0:
         return True
     return low in names and _zipf(low) < 5.0
+
+
+_WORD_ENDINGS = ("ing", "ed", "tion", "sion", "ness", "ment", "ly", "ity", "ism", "ful", "less")
 
 
 class NameGazetteerRecognizer(EntityRecognizer):
