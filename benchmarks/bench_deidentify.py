@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def cohort_messages(n_messages: int, seed: int) -> tuple[pl.DataFrame, dict]:
     """Synthesize enough patients for `n_messages` messages; return them with gold spans."""
-    from evaluation.deid import GoldSpan
+    from pipelines.deidentify import load_gold
     from pipelines.params import load_params
     from pipelines.synthesize import synthesize
 
@@ -36,10 +36,7 @@ def cohort_messages(n_messages: int, seed: int) -> tuple[pl.DataFrame, dict]:
     out = Path(tempfile.mkdtemp(prefix="bench-deid-")) / "cohort"
     synthesize(p.synthesize.model_copy(update={"n_patients": patients}), seed, out)
     t = pl.read_parquet(out / "transcripts.parquet").head(n_messages)
-    gold: dict[str, list] = {}
-    spans = pl.read_parquet(out / "gold" / "phi_spans.parquet")
-    for mid, s, e, typ in spans.select("message_id", "start", "end", "entity_type").rows():
-        gold.setdefault(mid, []).append(GoldSpan(s, e, typ))
+    gold, _ = load_gold(out)
     return t, gold
 
 

@@ -507,13 +507,14 @@ def deidentify_file(
     return outcome
 
 
-def _gold(interim: Path, split: str) -> tuple[dict[str, list[Any]], set[str] | None]:
-    """Gold spans per message, and the message ids of the evaluation split (None: no gold)."""
+def load_gold(folder: Path) -> tuple[dict[str, list[Any]], dict[str, str] | None]:
+    """Gold spans per message under `folder/gold/`, and each message's phrasing split
+    (None when the cohort has no gold tables, as real programs don't)."""
     from evaluation.deid import GoldSpan
 
     spans_path, meta_path = (
-        interim / "gold" / "phi_spans.parquet",
-        interim / "gold" / ("message_meta.parquet"),
+        folder / "gold" / "phi_spans.parquet",
+        folder / "gold" / ("message_meta.parquet"),
     )
     if not spans_path.exists():
         return {}, None
@@ -524,13 +525,11 @@ def _gold(interim: Path, split: str) -> tuple[dict[str, list[Any]], set[str] | N
         .iter_rows()
     ):
         gold[mid].append(GoldSpan(start, end, etype, origin))
-    ids: set[str] | None = None
+    splits: dict[str, str] | None = None
     if meta_path.exists():
-        meta = pl.read_parquet(meta_path)
-        if split != "all":
-            meta = meta.filter(pl.col("phrasing_split") == split)
-        ids = set(meta["message_id"])
-    return gold, ids
+        meta = pl.read_parquet(meta_path, columns=["message_id", "phrasing_split"])
+        splits = dict(zip(meta["message_id"], meta["phrasing_split"], strict=True))
+    return gold, splits
 
 
 def distinctive_values(texts: dict[str, str], gold: dict[str, list[Any]]) -> set[str]:
@@ -637,15 +636,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     ids = df[p.id_column].cast(pl.String).to_list()
     original = dict(zip(ids, df["text"].to_list(), strict=True))
     pred = {rid: spans for rid, spans in zip(ids, outcome.spans, strict=True)}
-    gold, eval_ids = _gold(params.paths.interim, p.eval_split)
+    gold, splits = load_gold(params.paths.interim)
     report: dict[str, Any] = {
         "messages": df.height,
         "quarantined": len(outcome.quarantined),
         "entities": sum(len(s) for s in outcome.spans),
     }
     failures: list[str] = []
-    if eval_ids is not None:
-        texts = {rid: original[rid] for rid in ids if rid in eval_ids}
+    if splits is not None:
+        texts = {
+            rid: original[rid]
+            for rid in ids
+            if p.eval_split == "all" or splits.get(rid) == p.eval_split
+        }
         report["eval"] = evaluate(texts, gold, pred)
         report["eval"]["split"] = p.eval_split
         report["keep"] = keep_rate(texts, pred, gold, KEEP_TERMS)
@@ -654,9 +657,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         # The other side of the phrasing split too, reported (not gated) as a second
         # estimate: rules tuned while looking at one side's misses score optimistically there.
         other = "seen" if p.eval_split == "heldout" else "heldout"
-        _, other_ids = _gold(params.paths.interim, other)
-        if other_ids:
-            other_texts = {rid: original[rid] for rid in ids if rid in other_ids}
+        other_texts = {rid: original[rid] for rid in ids if splits.get(rid) == other}
+        if other_texts:
             report["eval_other_split"] = evaluate(other_texts, gold, pred)
             report["eval_other_split"]["split"] = other
             report["keep_other_split"] = keep_rate(other_texts, pred, gold, KEEP_TERMS)

@@ -30,16 +30,16 @@ def _no_identifiers_downstream(repo: Path, log: str) -> None:
     recall report counts) the de-identified records."""
     import polars as pl
 
-    from pipelines.deidentify import distinctive_values, residual_identifiers, scan_files
+    from pipelines.deidentify import (
+        distinctive_values,
+        load_gold,
+        residual_identifiers,
+        scan_files,
+    )
 
     t = pl.read_parquet(repo / "data/interim/cohort/transcripts.parquet")
     original = dict(zip(t["message_id"], t["text"], strict=True))
-    from evaluation.deid import GoldSpan
-
-    gold: dict[str, list] = {}
-    spans = pl.read_parquet(repo / "data/interim/cohort/gold/phi_spans.parquet")
-    for mid, s, e, typ in spans.select("message_id", "start", "end", "entity_type").rows():
-        gold.setdefault(mid, []).append(GoldSpan(s, e, typ))
+    gold, _ = load_gold(repo / "data/interim/cohort")
     values = distinctive_values(original, gold)
     assert values
     assert scan_files([repo / "data/reports", repo / "mlruns"], values) == {}
