@@ -133,6 +133,49 @@ def deidentify(
 
 
 @app.command()
+def predict(
+    model_name: Annotated[str, typer.Argument(metavar="MODEL", help="risk or empathy")],
+    input: Annotated[
+        Path,
+        typer.Argument(
+            help="records (.jsonl, .csv, .parquet): id + text, or id + seeker + response"
+        ),
+    ],
+    output: Annotated[Path, typer.Argument(help="where to write them (format by extension)")],
+    model: Annotated[
+        str,
+        typer.Option(
+            "--model",
+            help="a model folder or MLflow URI (models:/risk-classifier@champion); "
+            "default: data/models/<MODEL>/model from the last dvc repro",
+        ),
+    ] = "",
+    deidentify: Annotated[
+        bool,
+        typer.Option(
+            "--deidentify/--no-deidentify",
+            help="de-identify input text first (--no-deidentify only for text that already is)",
+        ),
+    ] = True,
+) -> None:
+    """Score records with the risk or empathy model; every input record gets an output record."""
+    from training.predict import predict_file
+
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    try:
+        n = predict_file(
+            model_name,
+            input,
+            output,
+            model or Path("data/models") / model_name / "model",
+            deidentify=deidentify,
+        )
+    except UserError as err:
+        _fail(err)
+    typer.echo(f"scored {n} records with the {model_name} model; wrote {output}")
+
+
+@app.command()
 def schema() -> None:
     """Print the data contract (every table's columns) as Markdown."""
     from pipelines.schemas import schema_markdown

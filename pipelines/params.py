@@ -147,6 +147,62 @@ class IngestParams(Frozen):
     max_errors: PositiveInt
 
 
+class EncoderParams(Frozen):
+    name_or_path: str = Field(min_length=1)
+
+
+class MaxLength(Frozen):
+    risk: Annotated[int, Field(ge=8, le=512)]
+    empathy: Annotated[int, Field(ge=8, le=512)]
+
+
+class DatasetsParams(Frozen):
+    validation_share: Annotated[float, Field(gt=0, lt=0.5)]
+    test_share: Annotated[float, Field(gt=0, lt=0.5)]
+    risk_context_turns: Annotated[int, Field(ge=0, le=10)]
+    max_length: MaxLength
+
+
+class ProfileParams(Frozen):
+    trainable_layers: Annotated[int, Field(ge=0)]
+    max_epochs: PositiveInt
+    batch_size: PositiveInt
+    learning_rate: Annotated[float, Field(gt=0, lt=1)]
+    head_learning_rate: Annotated[float, Field(gt=0, lt=1)]
+    weight_decay: Annotated[float, Field(ge=0, lt=1)]
+    warmup_share: Annotated[float, Field(ge=0, lt=1)]
+    patience: PositiveInt
+    dropout: Annotated[float, Field(ge=0, lt=1)]
+
+
+class RiskTrainParams(Frozen):
+    target_recall: Annotated[float, Field(gt=0, le=1)]
+    class_weight_power: Annotated[float, Field(ge=0, le=1)]
+
+
+class TrainParams(Frozen):
+    profile: Literal["fast", "full"]
+    profiles: dict[Literal["fast", "full"], ProfileParams]
+    accelerator: str = Field(min_length=1)
+    devices: int | Literal["auto"]
+    num_nodes: PositiveInt
+    strategy: str = Field(min_length=1)
+    threads: Annotated[int, Field(ge=0)]
+    risk: RiskTrainParams
+
+    @model_validator(mode="after")
+    def _both_profiles(self) -> TrainParams:
+        missing = sorted({"fast", "full"} - set(self.profiles))
+        if missing:
+            raise ValueError(f"profiles needs: {', '.join(missing)}")
+        return self
+
+    @property
+    def active(self) -> ProfileParams:
+        """The profile the `profile` key selects."""
+        return self.profiles[self.profile]
+
+
 class Params(Frozen):
     seed: Annotated[int, Field(ge=0)]
     paths: Paths
@@ -154,6 +210,9 @@ class Params(Frozen):
     synthesize: SynthesizeParams
     ingest: IngestParams
     deidentify: DeidentifyParams
+    encoder: EncoderParams
+    datasets: DatasetsParams
+    train: TrainParams
 
 
 def _format_errors(err: ValidationError) -> str:

@@ -102,13 +102,21 @@ def configure(mp: MlflowParams) -> str:
 def stage_deps(
     stage: str, dvc_file: Path = Path("dvc.yaml"), params_file: Path = Path("params.yaml")
 ) -> list[Path]:
-    """The dependency paths dvc.yaml lists for `stage`, with `${...}` params resolved."""
+    """The dependency paths dvc.yaml lists for `stage`, with `${...}` params resolved.
+
+    A `foreach` stage is named as DVC names it, `train@risk`; `${item}` resolves to the item.
+    """
     import yaml
 
-    spec = yaml.safe_load(dvc_file.read_text(encoding="utf-8"))["stages"][stage]
+    name, _, item = stage.partition("@")
+    spec = yaml.safe_load(dvc_file.read_text(encoding="utf-8"))["stages"][name]
+    if "foreach" in spec:
+        spec = spec["do"]
     values = yaml.safe_load(params_file.read_text(encoding="utf-8"))
 
     def resolve(match: re.Match[str]) -> str:
+        if match.group(1) == "item":
+            return item
         node: Any = values
         for part in match.group(1).split("."):
             node = node[part]

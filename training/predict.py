@@ -1,0 +1,347 @@
+"""Load a trained model and score records: the `carebridge predict` contract.
+
+    carebridge predict risk INPUT OUTPUT       # id, text -> risk_level, risk_probs, alert
+    carebridge predict empathy INPUT OUTPUT    # id, seeker, response -> the three EPITOME
+                                               # mechanisms (0-2) and empathy_score (0-6)
+
+A model is a folder (`data/models/<task>`, an MLflow pyfunc model) or an MLflow model URI
+(`models:/risk-classifier@champion`). Probabilities are temperature-scaled on validation;
+the alert threshold on P(moderate or high) was chosen on validation for a target recall.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+import torch
+
+from pipelines.errors import UserError
+from training.tasks import MECHANISMS, RISK_LEVELS, TASKS, Task
+
+CONFIG_FILE = "carebridge.json"
+
+
+class PredictError(UserError):
+    """Input records or the model cannot be used for prediction."""
+
+
+@dataclass
+class Predictor:
+    """A trained EncoderClassifier, its tokenizer and its calibration."""
+
+    model: Any
+    tokenizer: Any
+    task: Task
+    max_length: int
+    temperatures: list[float] = field(default_factory=list)
+    alert_threshold: float | None = None
+    batch_size: int = 64
+    info: dict[str, Any] = field(default_factory=dict)
+
+    # ---- persistence -------------------------------------------------------------------
+    def save(self, folder: Path) -> Path:
+        """Write encoder (HF format), tokenizer, heads and calibration into `folder`."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.model.encoder.save_pretrained(folder / "encoder")
+        self.tokenizer.save_pretrained(folder / "encoder")
+        torch.save(self.model.heads.state_dict(), folder / "heads.pt")
+        config = {
+            "task": self.task.name,
+            "trainable_layers": self.model.trainable_layers,
+            "dropout": float(self.model.hparams.get("dropout", 0.1)),
+            "max_length": self.max_length,
+            "temperatures": self.temperatures,
+            "alert_threshold": self.alert_threshold,
+            "info": self.info,
+        }
+        (folder / CONFIG_FILE).write_text(json.dumps(config, indent=2, sort_keys=True))
+        return folder
+
+    @classmethod
+    def load(cls, folder: Path) -> Predictor:
+        """Rebuild a predictor from a folder written by `save` (offline)."""
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from transformers import AutoModel, AutoTokenizer
+
+        from training.module import EncoderClassifier
+
+        folder = Path(folder)
+        if not (folder / CONFIG_FILE).is_file():
+            raise PredictError(f"{folder} is not a CareBridge model (no {CONFIG_FILE})")
+        cfg = json.loads((folder / CONFIG_FILE).read_text())
+        task = TASKS[cfg["task"]]
+        encoder = AutoModel.from_pretrained(folder / "encoder")
+        model = EncoderClassifier(
+            encoder, task=task, trainable_layers=cfg["trainable_layers"], dropout=cfg["dropout"]
+        )
+        model.heads.load_state_dict(torch.load(folder / "heads.pt", weights_only=True))
+        model.eval()
+        return cls(
+            model=model,
+            tokenizer=AutoTokenizer.from_pretrained(folder / "encoder"),
+            task=task,
+            max_length=cfg["max_length"],
+            temperatures=cfg["temperatures"],
+            alert_threshold=cfg["alert_threshold"],
+            info=cfg.get("info", {}),
+        )
+
+    def quantized(self) -> Predictor:
+        """A copy with int8 dynamically quantized Linear layers (faster on CPU)."""
+        import copy
+
+        from torch.ao.quantization import quantize_dynamic
+
+        model = quantize_dynamic(copy.deepcopy(self.model).cpu(), {torch.nn.Linear}, torch.qint8)
+        return Predictor(
+            model, self.tokenizer, self.task, self.max_length, self.temperatures,
+            self.alert_threshold, self.batch_size, self.info,
+        )  # fmt: skip
+
+    # ---- scoring -----------------------------------------------------------------------
+    def logits(self, first: list[str], second: list[str] | None = None) -> list[np.ndarray]:
+        """Raw logits per head, batched by length (dynamic padding), in input order."""
+        from training.datamodule import pad_tokens
+
+        n = len(first)
+        heads = [np.zeros((n, len(h.classes)), dtype=np.float32) for h in self.task.heads]
+        if n == 0:
+            return heads
+        enc = self.tokenizer(
+            first, second, truncation="longest_first" if second else True,
+            max_length=self.max_length,
+        )  # fmt: skip
+        keys = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in enc]
+        order = np.argsort([len(x) for x in enc["input_ids"]], kind="stable")
+        device = next(self.model.parameters()).device if _has_params(self.model) else "cpu"
+        self.model.eval()
+        with torch.inference_mode():
+            for start in range(0, n, self.batch_size):
+                idx = order[start : start + self.batch_size]
+                rows = [{k: enc[k][int(i)] for k in keys} for i in idx]
+                batch = {k: v.to(device) for k, v in pad_tokens(rows, self.pad_id).items()}
+                for h, out in enumerate(self.model(batch)):
+                    heads[h][idx] = out.float().cpu().numpy()
+        return heads
+
+    @property
+    def pad_id(self) -> int:
+        """The tokenizer's padding id."""
+        return int(self.tokenizer.pad_token_id or 0)
+
+    def probabilities(self, first: list[str], second: list[str] | None = None) -> list[np.ndarray]:
+        """Calibrated probabilities per head (logits / temperature, softmax)."""
+        temps = self.temperatures or [1.0] * len(self.task.heads)
+        return [softmax(lg / t) for lg, t in zip(self.logits(first, second), temps, strict=True)]
+
+    def predict(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """Add the task's output columns to a frame holding its input columns."""
+        if self.task.name == "risk":
+            (probs,) = self.probabilities(frame["text"].to_list())
+            return frame.with_columns(**risk_columns(probs, self.alert_threshold))
+        probs = self.probabilities(frame["seeker"].to_list(), frame["response"].to_list())
+        return frame.with_columns(**empathy_columns(probs))
+
+
+def _has_params(model: torch.nn.Module) -> bool:
+    return any(True for _ in model.parameters())
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    """Row-wise softmax, numerically stable."""
+    z = x - x.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def urgent_probability(probs: np.ndarray) -> np.ndarray:
+    """P(moderate or high): what the alert thresholds."""
+    return probs[:, 2] + probs[:, 3]
+
+
+def risk_columns(probs: np.ndarray, threshold: float | None) -> dict[str, pl.Series]:
+    """risk_level, risk_probs (level -> probability) and alert, from calibrated probabilities."""
+    if threshold is None:
+        raise PredictError("this risk model has no alert threshold (retrain it)")
+    levels = np.asarray(RISK_LEVELS)[probs.argmax(axis=1)]
+    struct = pl.DataFrame(
+        {lv: np.round(probs[:, i], 6) for i, lv in enumerate(RISK_LEVELS)}
+    ).to_struct("risk_probs")
+    return {
+        "risk_level": pl.Series(levels.tolist(), dtype=pl.String),
+        "risk_probs": struct,
+        "alert": pl.Series((urgent_probability(probs) >= threshold).tolist(), dtype=pl.Boolean),
+    }
+
+
+def empathy_columns(probs: list[np.ndarray]) -> dict[str, pl.Series]:
+    """The three mechanism levels and empathy_score, the expected sum of levels (0-6)."""
+    levels = np.arange(3, dtype=np.float64)
+    out = {
+        m: pl.Series(p.argmax(axis=1).tolist(), dtype=pl.Int64)
+        for m, p in zip(MECHANISMS, probs, strict=True)
+    }
+    score = sum(p @ levels for p in probs)
+    out["empathy_score"] = pl.Series(np.round(score, 4).tolist(), dtype=pl.Float64)
+    return out
+
+
+try:  # mlflow is a core dependency; the guard keeps `import training.predict` light in tests
+    from mlflow.pyfunc import PythonModel
+except ImportError:  # pragma: no cover
+    PythonModel = object  # type: ignore[assignment,misc]
+
+
+class PyfuncModel(PythonModel):  # type: ignore[misc,valid-type]
+    """MLflow pyfunc wrapper: a pandas frame of inputs in, flat output columns out."""
+
+    def load_context(self, context: Any) -> None:
+        """Rebuild the predictor from the model's `model` artifact folder."""
+        self.predictor = Predictor.load(Path(context.artifacts["model"]))
+
+    def predict(self, context, model_input, params=None):
+        """Score a pandas DataFrame; risk probabilities come back as `prob_<level>` columns."""
+        out = self.predictor.predict(pl.from_pandas(model_input))
+        if "risk_probs" in out.columns:
+            out = out.unnest("risk_probs").rename({lv: f"prob_{lv}" for lv in RISK_LEVELS})
+        return out.to_pandas()
+
+
+def load_predictor(model: str | Path) -> Predictor:
+    """A predictor from a model folder, an MLflow model folder or an MLflow model URI."""
+    text = str(model)
+    path = Path(text)
+    if path.is_dir() and (path / CONFIG_FILE).is_file():
+        return Predictor.load(path)
+    if path.is_dir() and (path / "MLmodel").is_file():
+        found = sorted((path / "artifacts").glob(f"*/{CONFIG_FILE}"))
+        if len(found) != 1:
+            raise PredictError(f"--model {text}: an MLflow model, but not a CareBridge one")
+        return Predictor.load(found[0].parent)
+    if "://" in text or text.startswith(("models:/", "runs:/")):
+        import mlflow
+
+        from pipelines.params import load_params
+        from pipelines.tracking import configure
+
+        configure(load_params().mlflow)
+        try:
+            loaded = mlflow.pyfunc.load_model(text)
+        except Exception as err:  # MLflow raises several types for a bad URI
+            raise PredictError(f"--model {text}: cannot load it from MLflow ({err})") from None
+        return loaded.unwrap_python_model().predictor
+    raise PredictError(
+        f"--model {text}: not a model folder or MLflow URI (train with `make run`, or use "
+        "models:/risk-classifier@champion)"
+    )
+
+
+def _check_records(df: pl.DataFrame, columns: tuple[str, ...], source: str) -> None:
+    """Every required column present and textual, no empty ids or text, ids unique."""
+    missing = [c for c in ("id", *columns) if c not in df.columns]
+    if missing:
+        raise PredictError(
+            f"{source}: missing column(s) {', '.join(missing)} (needs id, {', '.join(columns)})"
+        )
+    for col in columns:
+        if df.schema[col] != pl.String and df.height:
+            raise PredictError(f"{source}: column '{col}' must hold text")
+        nulls = df.with_row_index("row", 1).filter(pl.col(col).is_null())["row"]
+        if nulls.len():
+            raise PredictError(f"{source}: row {nulls[0]}, column '{col}': empty value")
+    ids = df["id"].cast(pl.String)
+    if ids.null_count():
+        row = int(ids.is_null().arg_max()) + 1  # type: ignore[operator]
+        raise PredictError(f"{source}: row {row}, column 'id': empty id")
+    dup = df.with_row_index("row", 1).filter(pl.col("id").is_duplicated())["row"]
+    if dup.len():
+        raise PredictError(f"{source}: rows {dup[0]} and {dup[1]}, column 'id': duplicate id")
+
+
+def _deidentify_columns(df: pl.DataFrame, columns: tuple[str, ...], source: str) -> pl.DataFrame:
+    """Replace each text column by its de-identified version (Presidio, params' settings)."""
+    from pipelines.deidentify import build_analyzer, deidentify_frame
+    from pipelines.params import load_params
+
+    p = load_params().deidentify.model_copy(update={"allow_quarantine": False})
+    engine = build_analyzer(components=p.spacy_components)
+    out = df
+    for col in columns:
+        frame = df.select(pl.col("id").cast(pl.String), text=pl.col(col))
+        outcome = deidentify_frame(frame, p, source=f"{source} column '{col}'", engine=engine)
+        if outcome.quarantined:
+            q = outcome.quarantined[0]
+            raise PredictError(
+                f"{source}: row {q['row']}, column '{col}': cannot be de-identified "
+                f"({q['reason']}); nothing written"
+            )
+        out = out.with_columns(outcome.frame["text"].alias(col))
+    return out
+
+
+def write_predictions(df: pl.DataFrame, path: Path) -> None:
+    """Write atomically by extension; in CSV the risk_probs mapping is a JSON string."""
+    from pipelines.io import atomic_path
+
+    suffix = path.suffix.lower()
+    if suffix not in (".parquet", ".csv", ".jsonl"):
+        raise PredictError(f"{path}: unsupported output format (use .jsonl, .csv or .parquet)")
+    with atomic_path(path) as tmp:
+        if suffix == ".parquet":
+            df.write_parquet(tmp)
+        elif suffix == ".jsonl":
+            df.write_ndjson(tmp)
+        else:
+            if "risk_probs" in df.columns:
+                df = df.with_columns(
+                    pl.col("risk_probs").map_elements(json.dumps, return_dtype=pl.String)
+                )
+            df.write_csv(tmp)
+
+
+def predict_file(
+    task_name: str, src: Path, dst: Path, model: str | Path, *, deidentify: bool = True
+) -> int:
+    """`carebridge predict`: read records, de-identify, score, write one output per input."""
+    from pipelines.io import InputError, read_table
+
+    if task_name not in TASKS:
+        raise PredictError(f"unknown model '{task_name}' (use {' or '.join(TASKS)})")
+    task = TASKS[task_name]
+    if Path(dst).resolve() == Path(src).resolve():
+        raise PredictError(f"{dst}: output would overwrite the input")
+    try:
+        df = read_table(Path(src))
+    except InputError as err:
+        raise PredictError(str(err)) from None
+    _check_records(df, task.inputs, str(src))
+    predictor = load_predictor(model)
+    if predictor.task.name != task.name:
+        raise PredictError(f"--model {model} is a {predictor.task.name} model, not {task.name}")
+    if deidentify and df.height:
+        df = _deidentify_columns(df, task.inputs, str(src))
+    out = predictor.predict(df) if df.height else _empty_outputs(df, task)
+    if out.height != df.height:  # pragma: no cover - guarded by construction
+        raise PredictError("internal error: an input record has no prediction")
+    write_predictions(out, Path(dst))
+    return out.height
+
+
+def _empty_outputs(df: pl.DataFrame, task: Task) -> pl.DataFrame:
+    if task.name == "risk":
+        probs = pl.Struct({lv: pl.Float64 for lv in RISK_LEVELS})
+        return df.with_columns(
+            risk_level=pl.lit(None, pl.String),
+            risk_probs=pl.lit(None, probs),
+            alert=pl.lit(None, pl.Boolean),
+        )
+    return df.with_columns(
+        **{m: pl.lit(None, pl.Int64) for m in MECHANISMS}, empathy_score=pl.lit(None, pl.Float64)
+    )

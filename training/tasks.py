@@ -1,0 +1,44 @@
+"""What each model predicts: its heads, their classes and the dataset columns they read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RISK_LEVELS = ("none", "low", "moderate", "high")
+MECHANISMS = ("emotional_reactions", "interpretations", "explorations")
+EMPATHY_LEVELS = ("0", "1", "2")
+
+
+@dataclass(frozen=True)
+class Head:
+    """One classification head: the output field, its class names and its label column."""
+
+    name: str
+    classes: tuple[str, ...]
+    label_column: str
+
+
+@dataclass(frozen=True)
+class Task:
+    """A model is configuration: which heads, which text inputs, which registry name."""
+
+    name: str
+    heads: tuple[Head, ...]
+    inputs: tuple[str, ...]
+    registered_name: str
+
+
+TASKS: dict[str, Task] = {
+    "risk": Task(
+        name="risk",
+        heads=(Head("risk_level", RISK_LEVELS, "label"),),
+        inputs=("text",),
+        registered_name="risk-classifier",
+    ),
+    "empathy": Task(
+        name="empathy",
+        heads=tuple(Head(m, EMPATHY_LEVELS, m) for m in MECHANISMS),
+        inputs=("seeker", "response"),
+        registered_name="empathy-classifier",
+    ),
+}

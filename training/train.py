@@ -1,0 +1,306 @@
+"""Fine-tune one classifier.  DVC runs: python -m training.train risk|empathy
+
+Reads `paths.processed/datasets/<task>` (from build_datasets), fine-tunes the encoder named in
+`encoder.name_or_path` with the `train.profile` budget (PyTorch Lightning: seeded, early
+stopping on val/loss, best checkpoint restored, progress bar, MLflow's Lightning logger), then
+fits one temperature per head on validation and, for risk, the alert threshold on
+P(moderate or high) that reaches `train.risk.target_recall` on validation. Writes an MLflow
+pyfunc model to `data/models/<task>`, logs it with a signature and input example, registers
+it as `risk-classifier` / `empathy-classifier` and gives the new version the alias
+`candidate` (promotion to `champion` is the bias audit's decision).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from pipelines.errors import UserError, user_errors
+from pipelines.io import atomic_dir, write_json_atomic
+from pipelines.params import Params, load_params
+from training.tasks import TASKS, Task
+
+log = logging.getLogger("carebridge.train")
+MODELS = Path("data/models")
+PIP_REQUIREMENTS = (
+    "torch==2.13.0",
+    "transformers==5.24.0",
+    "pytorch-lightning==2.6.6",
+    "polars==2.1.0",
+    "pandas==3.1.1",
+    "numpy==2.4.6",
+)
+
+
+def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
+    """The temperature T minimising validation NLL of softmax(logits / T) (Guo et al. 2017)."""
+    import torch
+
+    lg = torch.as_tensor(logits, dtype=torch.float64)
+    y = torch.as_tensor(labels, dtype=torch.long)
+    log_t = torch.zeros(1, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.LBFGS([log_t], lr=0.1, max_iter=200, line_search_fn="strong_wolfe")
+
+    def closure() -> torch.Tensor:
+        opt.zero_grad()
+        loss = torch.nn.functional.cross_entropy(lg / log_t.exp(), y)
+        loss.backward()
+        return loss
+
+    opt.step(closure)
+    return float(np.clip(log_t.exp().item(), 0.05, 20.0))
+
+
+def alert_threshold(urgent_prob: np.ndarray, urgent: np.ndarray, target_recall: float) -> float:
+    """The highest threshold whose recall of urgent (moderate/high) records reaches the target."""
+    pos = np.sort(urgent_prob[urgent.astype(bool)])[::-1]
+    if len(pos) == 0:
+        raise UserError("validation split has no moderate/high messages: cannot set the alert")
+    k = int(np.ceil(target_recall * len(pos)))  # alerts needed among the positives
+    return float(pos[k - 1])
+
+
+def class_weights(labels: np.ndarray, n_classes: int, power: float) -> list[float]:
+    """(N / n_c) ** power, normalised to mean 1 (classes absent from training get weight 1)."""
+    counts = np.bincount(labels, minlength=n_classes).astype(float)
+    w = np.where(counts > 0, (counts.sum() / np.maximum(counts, 1)) ** power, 1.0)
+    return (w / w.mean()).round(6).tolist()
+
+
+def _precision(accelerator: str) -> str:
+    import torch
+
+    on_gpu = torch.cuda.is_available() and accelerator in ("auto", "gpu", "cuda")
+    return "bf16-mixed" if on_gpu and torch.cuda.is_bf16_supported() else "32-true"
+
+
+def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) -> dict[str, Any]:
+    """Fine-tune, calibrate and save one model into `out_dir`; return its validation report."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import pytorch_lightning as pl
+    import torch
+    from datasets import load_from_disk
+    from pytorch_lightning.callbacks import EarlyStopping, ModelCheckpoint, TQDMProgressBar
+    from transformers import AutoModel, AutoTokenizer
+
+    from training.datamodule import TOKEN_KEYS, ChatDataModule, labels_of
+    from training.encoder import resolve_encoder
+    from training.module import EncoderClassifier
+    from training.predict import Predictor, softmax, urgent_probability
+
+    tp, prof = params.train, params.train.active
+    if tp.threads:
+        torch.set_num_threads(tp.threads)
+    pl.seed_everything(params.seed, workers=True)
+    ds_path = params.paths.processed / "datasets" / task.name
+    if not ds_path.exists():
+        raise UserError(f"{ds_path} not found: run the build_datasets stage first")
+    source = resolve_encoder(params.encoder.name_or_path)
+    tokenizer = AutoTokenizer.from_pretrained(source)
+    encoder = AutoModel.from_pretrained(source).train()  # from_pretrained returns eval mode
+    train_labels = labels_of(load_from_disk(str(ds_path))["train"], task).numpy()
+    weights = None
+    if task.name == "risk":
+        weights = [class_weights(train_labels[:, 0], 4, tp.risk.class_weight_power)]
+    module = EncoderClassifier(
+        encoder,
+        task=task,
+        trainable_layers=prof.trainable_layers,
+        learning_rate=prof.learning_rate,
+        head_learning_rate=prof.head_learning_rate,
+        weight_decay=prof.weight_decay,
+        warmup_share=prof.warmup_share,
+        dropout=prof.dropout,
+        class_weights=weights,
+    )
+
+    def featurize(batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        module.eval()
+        return module.lower(**{k: batch[k] for k in TOKEN_KEYS if k in batch})
+
+    max_length = getattr(params.datasets.max_length, task.name)
+    dm = ChatDataModule(
+        ds_path,
+        task,
+        batch_size=prof.batch_size,
+        pad_id=int(tokenizer.pad_token_id or 0),
+        featurize=featurize if module.frozen_layers else None,
+    )
+    loggers: list[Any] = []
+    if run_id is not None:
+        from pytorch_lightning.loggers import MLFlowLogger
+
+        loggers.append(
+            MLFlowLogger(
+                experiment_name=params.mlflow.experiment,
+                tracking_uri=params.mlflow.tracking_uri,
+                run_id=run_id,
+            )
+        )
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix=f"ckpt-{task.name}-") as ckpt_dir:
+        checkpoint = ModelCheckpoint(
+            dirpath=ckpt_dir, monitor="val/loss", mode="min", save_top_k=1, save_weights_only=True
+        )
+        trainer = pl.Trainer(
+            max_epochs=prof.max_epochs,
+            accelerator=tp.accelerator,
+            devices=tp.devices,
+            num_nodes=tp.num_nodes,
+            strategy=tp.strategy,
+            precision=_precision(tp.accelerator),
+            callbacks=[
+                EarlyStopping(monitor="val/loss", mode="min", patience=prof.patience),
+                checkpoint,
+                TQDMProgressBar(refresh_rate=20),
+            ],
+            logger=loggers or False,
+            log_every_n_steps=20,
+            deterministic="warn",
+            enable_model_summary=False,
+        )
+        trainer.fit(module, datamodule=dm)
+        best = torch.load(checkpoint.best_model_path, map_location="cpu", weights_only=True)
+        module.load_state_dict(best["state_dict"])
+    seconds = time.perf_counter() - t0
+    module = module.cpu().eval()
+    epochs = int(trainer.current_epoch)
+
+    # Calibration on validation (token path: exactly what prediction runs).
+    predictor = Predictor(module, tokenizer, task, max_length)
+    val = load_from_disk(str(ds_path))["validation"]
+    first = val["text"] if task.name == "risk" else val["seeker"]
+    second = None if task.name == "risk" else val["response"]
+    if task.name == "risk" and params.datasets.risk_context_turns:
+        first, second = val["context"], val["text"]
+    logits = predictor.logits(list(first), None if second is None else list(second))
+    val_labels = labels_of(val, task).numpy()
+    temps = [fit_temperature(lg, val_labels[:, i]) for i, lg in enumerate(logits)]
+    predictor.temperatures = temps
+    report: dict[str, Any] = {
+        "profile": tp.profile,
+        "trainable_layers": module.trainable_layers,
+        "epochs_trained": epochs,
+        "best_val_loss": round(float(checkpoint.best_model_score), 5),
+        "temperatures": [round(t, 4) for t in temps],
+        "train_records": len(train_labels),
+    }
+    if task.name == "risk":
+        probs = softmax(logits[0] / temps[0])
+        threshold = alert_threshold(
+            urgent_probability(probs), val_labels[:, 0] >= 2, tp.risk.target_recall
+        )
+        predictor.alert_threshold = threshold
+        report["alert_threshold"] = round(threshold, 6)
+        report["target_recall"] = tp.risk.target_recall
+    predictor.info = {"profile": tp.profile, "encoder": params.encoder.name_or_path}
+    predictor.save(out_dir)
+    return {"report": report, "seconds": seconds, "predictor": predictor}
+
+
+def input_example(task: Task) -> Any:
+    """A de-identified example input for the model's signature (no real text)."""
+    import pandas as pd
+
+    if task.name == "risk":
+        return pd.DataFrame({"text": ["I have not been sleeping and I feel hopeless lately."]})
+    return pd.DataFrame(
+        {
+            "seeker": ["I have not been sleeping and I feel hopeless lately."],
+            "response": ["That sounds exhausting. What has kept you awake?"],
+        }
+    )
+
+
+def package(task: Task, weights_dir: Path, dest: Path, predictor: Any, mlflow: Any) -> dict:
+    """Save the MLflow pyfunc model to `dest`, log it to the run, register it as candidate."""
+    from mlflow.models import infer_signature
+    from mlflow.tracking import MlflowClient
+
+    from training.predict import PyfuncModel
+
+    example = input_example(task)
+    wrapper = PyfuncModel()
+    wrapper.predictor = predictor
+    signature = infer_signature(example, wrapper.predict(None, example))
+    common = {
+        "python_model": PyfuncModel(),
+        "artifacts": {"model": str(weights_dir)},
+        "signature": signature,
+        "input_example": example,
+        "pip_requirements": list(PIP_REQUIREMENTS),
+    }
+    mlflow.pyfunc.save_model(path=str(dest), **common)
+    info = mlflow.pyfunc.log_model(
+        name="model", registered_model_name=task.registered_name, **common
+    )
+    version = str(info.registered_model_version)
+    MlflowClient().set_registered_model_alias(task.registered_name, "candidate", version)
+    return {"registered_model": task.registered_name, "version": version, "alias": "candidate"}
+
+
+@user_errors("train")
+def main(argv: Sequence[str] | None = None) -> None:
+    """Stage entry point: `python -m training.train risk|empathy`."""
+    from pipelines.tracking import flatten, stage_run
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    args = list(argv if argv is not None else sys.argv[1:])
+    if len(args) != 1 or args[0] not in TASKS:
+        raise UserError(f"usage: python -m training.train {{{'|'.join(TASKS)}}}")
+    task = TASKS[args[0]]
+    params = load_params()
+    tp = params.train
+    stage_params = {
+        **flatten("train", tp.model_dump(exclude={"profiles"})),
+        **flatten(f"train.profiles.{tp.profile}", tp.active),
+        **flatten("encoder", params.encoder),
+        "seed": params.seed,
+    }
+    dest = MODELS / task.name
+    with stage_run(f"train@{task.name}", params.mlflow, params=stage_params) as mlflow:
+        run_id = mlflow.active_run().info.run_id
+        with tempfile.TemporaryDirectory(prefix=f"weights-{task.name}-") as weights:
+            result = train(task, params, Path(weights), run_id=run_id)
+            report = result["report"]
+            with atomic_dir(dest) as tmp:
+                model_dir = tmp / "model"
+                registry = package(task, Path(weights), model_dir, result["predictor"], mlflow)
+                run = {"run_id": run_id, **registry}
+                (tmp / "run.json").write_text(json.dumps(run, indent=2, sort_keys=True))
+        mlflow.log_metrics(
+            {
+                "train_seconds": result["seconds"],
+                "epochs_trained": report["epochs_trained"],
+                **{f"temperature_{i}": t for i, t in enumerate(report["temperatures"])},
+                **(
+                    {"alert_threshold": report["alert_threshold"]}
+                    if "alert_threshold" in report
+                    else {}
+                ),
+            }
+        )
+    report_path = write_json_atomic(params.paths.reports / f"train_{task.name}.json", report)
+    log.info(
+        "train %s: %d epochs in %.0f s (profile %s); registered %s version %s as candidate",
+        task.name,
+        report["epochs_trained"],
+        result["seconds"],
+        tp.profile,
+        registry["registered_model"],
+        registry["version"],
+    )
+    log.info("wrote %s, report to %s", dest, report_path)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
