@@ -104,7 +104,10 @@ def evaluate(task: Task, params: Params, model_dir: Path) -> dict[str, Any]:
             (tr_text, y_train[:, 0]), [va_text, te_text], True, params.seed
         )
         b_thr = alert_threshold(
-            b_val[:, 2] + b_val[:, 3], y_val[:, 0] >= 2, params.train.risk.target_recall
+            b_val[:, 2] + b_val[:, 3],
+            y_val[:, 0] >= 2,
+            params.train.risk.target_recall,
+            params.train.risk.recall_confidence,
         )
         result["baseline"] = risk_metrics(y[:, 0], b_test, b_thr)
         keys = ("macro_f1", "flagged_f1", "urgent_f1", "alert_recall", "alert_rate_none")

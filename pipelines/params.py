@@ -177,12 +177,18 @@ class ProfileParams(Frozen):
 
 class RiskTrainParams(Frozen):
     target_recall: Annotated[float, Field(gt=0, le=1)]
+    recall_confidence: Annotated[float, Field(ge=0, lt=1)]
     class_weight_power: Annotated[float, Field(ge=0, le=1)]
+
+
+class TaskProfiles(Frozen):
+    risk: ProfileParams
+    empathy: ProfileParams
 
 
 class TrainParams(Frozen):
     profile: Literal["fast", "full"]
-    profiles: dict[Literal["fast", "full"], ProfileParams]
+    profiles: dict[Literal["fast", "full"], TaskProfiles]
     accelerator: str = Field(min_length=1)
     devices: int | Literal["auto"]
     num_nodes: PositiveInt
@@ -197,10 +203,9 @@ class TrainParams(Frozen):
             raise ValueError(f"profiles needs: {', '.join(missing)}")
         return self
 
-    @property
-    def active(self) -> ProfileParams:
-        """The profile the `profile` key selects."""
-        return self.profiles[self.profile]
+    def active(self, task: str) -> ProfileParams:
+        """The budget of `task` in the profile the `profile` key selects."""
+        return getattr(self.profiles[self.profile], task)
 
 
 class Params(Frozen):

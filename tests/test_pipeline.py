@@ -19,7 +19,7 @@ DVC = yaml.safe_load((ROOT / "dvc.yaml").read_text())["stages"]
 
 @pytest.mark.parametrize("name", sorted(DVC))
 def test_stage_module_imports_and_is_a_dependency(name):
-    stage = DVC[name]
+    stage = DVC[name]["do"] if "foreach" in DVC[name] else DVC[name]
     m = re.fullmatch(r"python -m ([\w.]+)( .*)?", stage["cmd"])
     assert m, f"stage {name}: cmd must be 'python -m package.module'"
     module = importlib.import_module(m.group(1))
@@ -28,7 +28,8 @@ def test_stage_module_imports_and_is_a_dependency(name):
     assert "pipelines/params.py" in stage["deps"]
     # Every first-party module the stage imports is a dependency too.
     src = (ROOT / (m.group(1).replace(".", "/") + ".py")).read_text()
-    for imported in set(re.findall(r"^from (pipelines\.\w+) import", src, re.M)):
+    pattern = r"^\s*from ((?:pipelines|training|evaluation)\.\w+) import"
+    for imported in set(re.findall(pattern, src, re.M)):
         dep = imported.replace(".", "/") + ".py"
         if dep != "pipelines/errors.py":
             assert dep in stage["deps"], f"stage {name} imports {imported} but lacks it in deps"

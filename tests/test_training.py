@@ -89,6 +89,18 @@ def test_alert_threshold_reaches_target_recall_on_validation():
     assert ((prob >= alert_threshold(prob, urgent, 0.95)) & (urgent == 1)).sum() == 6
 
 
+def test_alert_threshold_with_a_confidence_bound_asks_for_more_recall():
+    rng = np.random.default_rng(1)
+    prob = rng.random(100)
+    urgent = np.ones(100)
+    point = alert_threshold(prob, urgent, 0.9)
+    bounded = alert_threshold(prob, urgent, 0.9, confidence=0.9)
+    assert (prob >= point).sum() == 90
+    # Clopper-Pearson 90% lower bounds: 94 of 100 -> 0.897 (< 0.9), 95 of 100 -> 0.909
+    assert (prob >= bounded).sum() == 95
+    assert bounded < point
+
+
 def test_class_weights_hand_computed():
     labels = np.array([0] * 6 + [1] * 2 + [2] * 1 + [3] * 1)
     w = class_weights(labels, 4, 1.0)  # N/n = 10/6, 5, 10, 10 -> mean 6.6667

@@ -60,12 +60,25 @@ def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
     return float(np.clip(log_t.exp().item(), 0.05, 20.0))
 
 
-def alert_threshold(urgent_prob: np.ndarray, urgent: np.ndarray, target_recall: float) -> float:
-    """The highest threshold whose recall of urgent (moderate/high) records reaches the target."""
+def alert_threshold(
+    urgent_prob: np.ndarray, urgent: np.ndarray, target_recall: float, confidence: float = 0.0
+) -> float:
+    """The highest threshold whose recall of urgent (moderate/high) records reaches the target.
+
+    With `confidence` > 0 the target must hold for the one-sided Clopper-Pearson lower bound
+    of recall at that level, not for the point estimate: a validation split holds only about
+    a hundred urgent messages, and a missed crisis costs more than an extra review.
+    """
+    from scipy.stats import beta
+
     pos = np.sort(urgent_prob[urgent.astype(bool)])[::-1]
-    if len(pos) == 0:
+    n = len(pos)
+    if n == 0:
         raise UserError("validation split has no moderate/high messages: cannot set the alert")
-    k = int(np.ceil(target_recall * len(pos)))  # alerts needed among the positives
+    k = int(np.ceil(target_recall * n))  # alerts needed among the positives
+    if confidence > 0:
+        while k < n and beta.ppf(1 - confidence, k, n - k + 1) < target_recall:
+            k += 1
     return float(pos[k - 1])
 
 
@@ -97,7 +110,7 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     from training.module import EncoderClassifier
     from training.predict import Predictor, softmax, urgent_probability
 
-    tp, prof = params.train, params.train.active
+    tp, prof = params.train, params.train.active(task.name)
     if tp.threads:
         torch.set_num_threads(tp.threads)
     pl.seed_everything(params.seed, workers=True)
@@ -197,11 +210,15 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     if task.name == "risk":
         probs = softmax(logits[0] / temps[0])
         threshold = alert_threshold(
-            urgent_probability(probs), val_labels[:, 0] >= 2, tp.risk.target_recall
+            urgent_probability(probs),
+            val_labels[:, 0] >= 2,
+            tp.risk.target_recall,
+            tp.risk.recall_confidence,
         )
         predictor.alert_threshold = threshold
         report["alert_threshold"] = round(threshold, 6)
         report["target_recall"] = tp.risk.target_recall
+        report["recall_confidence"] = tp.risk.recall_confidence
     predictor.info = {"profile": tp.profile, "encoder": params.encoder.name_or_path}
     predictor.save(out_dir)
     return {"report": report, "seconds": seconds, "predictor": predictor}
@@ -262,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     tp = params.train
     stage_params = {
         **flatten("train", tp.model_dump(exclude={"profiles"})),
-        **flatten(f"train.profiles.{tp.profile}", tp.active),
+        **flatten(f"train.profiles.{tp.profile}.{task.name}", tp.active(task.name)),
         **flatten("encoder", params.encoder),
         "seed": params.seed,
     }

@@ -1,0 +1,122 @@
+"""Behavioural tests of the trained models (Ribeiro et al. 2020's CheckList; Made-With-ML).
+
+They load the models `make run` trained (`data/models/<task>/model`) and are marked slow:
+`make test-all` runs them. Inputs are written here, not drawn from the cohort's phrase banks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import pytest
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load(task: str):
+    from training.predict import load_predictor
+
+    path = ROOT / "data" / "models" / task / "model"
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `make run` before the slow tests")
+    return load_predictor(path)
+
+
+@pytest.fixture(scope="module")
+def risk():
+    return _load("risk")
+
+
+@pytest.fixture(scope="module")
+def empathy():
+    return _load("empathy")
+
+
+def _urgent(predictor, texts: list[str]) -> np.ndarray:
+    (p,) = predictor.probabilities(texts)
+    return p[:, 2] + p[:, 3]
+
+
+def _levels(predictor, texts: list[str]) -> list[str]:
+    return predictor.predict(pl.DataFrame({"text": texts}))["risk_level"].to_list()
+
+
+INVARIANCE = [
+    "My {rel} {name} keeps saying I'm a burden and honestly {pron} might be right.",
+    "I had a fight with {name} and now I can't stop thinking about ending it all.",
+    "{name} from work invited me to lunch and it was actually nice.",
+    "I told {name} I've been cutting again, {pron} didn't say much.",
+]
+NAMES = ["<PERSON>", "Maria", "Oluwaseun", "Nguyen Van An", "Mohammed", "Siobhan", "Hiroshi"]
+SWAPS = [("sister", "she"), ("brother", "he"), ("partner", "they")]
+
+
+@pytest.mark.parametrize("template", INVARIANCE)
+def test_invariance_names_and_pronouns_do_not_change_the_risk_level(risk, template):
+    texts = [template.format(name=n, rel=rel, pron=pron) for n in NAMES for rel, pron in SWAPS]
+    levels = _levels(risk, texts)
+    assert len(set(levels)) == 1, dict(zip(texts, levels, strict=True))
+    alerts = risk.predict(pl.DataFrame({"text": texts}))["alert"].to_list()
+    assert len(set(alerts)) == 1
+
+
+DIRECTION_BASES = [
+    "Work has been stressful and I haven't been sleeping well.",
+    "I feel like nothing is going to get better.",
+    "Sometimes I wish I could just disappear for a while.",
+    "I had a good session with my therapist this week.",
+    "I've been thinking about killing myself more often lately.",
+]
+
+
+@pytest.mark.parametrize("base", DIRECTION_BASES)
+def test_direction_adding_means_and_timing_never_lowers_risk(risk, base):
+    added = f"{base} I have the pills ready for tonight."
+    before, after = _urgent(risk, [base, added])
+    assert after >= before
+    assert _levels(risk, [added])[0] in {"moderate", "high"}
+
+
+HARD_NEGATIVES = [
+    "this exam is killing me",
+    "I'm dying to see the new movie this weekend",
+    "My phone is dead again, sorry for the late reply.",
+    "I totally killed it at my presentation today!",
+    "The traffic this morning was murder.",
+    "My feet are killing me after the hike.",
+]
+
+
+def test_minimum_functionality_hard_negatives_raise_no_alert(risk):
+    out = risk.predict(pl.DataFrame({"text": HARD_NEGATIVES}))
+    assert not out["alert"].any(), out.select("text", "risk_level", "alert").to_dicts()
+    assert set(out["risk_level"]) <= {"none", "low"}
+
+
+def test_minimum_functionality_explicit_plans_alert(risk):
+    texts = [
+        "I've written my goodbye letters and I'm going to jump off the bridge tonight.",
+        "I bought a rope today. I know exactly where I'll do it.",
+    ]
+    assert risk.predict(pl.DataFrame({"text": texts}))["alert"].all()
+
+
+def test_empathy_exploring_reply_scores_above_a_dismissive_one(empathy):
+    seeker = "I lost my job today and I don't know how to tell my family."
+    frame = pl.DataFrame(
+        {
+            "seeker": [seeker, seeker],
+            "response": [
+                "I'm so sorry, that sounds really frightening. What worries you most about "
+                "telling them?",
+                "Ok.",
+            ],
+        }
+    )
+    out = empathy.predict(frame)
+    assert out["empathy_score"][0] > out["empathy_score"][1]
+    assert out["explorations"][0] >= 1
+    assert out["explorations"][1] == 0

@@ -1,0 +1,111 @@
+"""`carebridge predict`: the file contract, de-identification first, clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from pipelines.cli import app
+
+
+@pytest.fixture(scope="module")
+def risk_model(tiny_encoder, tmp_path_factory):
+    """A tiny untrained risk model folder (the contract, not the quality, is under test)."""
+    from tests.test_training import _predictor
+
+    return _predictor(tiny_encoder, "risk").save(tmp_path_factory.mktemp("m") / "risk")
+
+
+@pytest.fixture(scope="module")
+def empathy_model(tiny_encoder, tmp_path_factory):
+    from tests.test_training import _predictor
+
+    return _predictor(tiny_encoder, "empathy").save(tmp_path_factory.mktemp("m") / "empathy")
+
+
+def _run(*args: str):
+    return CliRunner().invoke(app, ["predict", *args])
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+def test_every_record_gets_a_risk_prediction(risk_model, tmp_path, suffix):
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": str(i), "text": t} for i, t in enumerate(["fine", "bad day", "no hope"])]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    dst = tmp_path / f"out{suffix}"
+    result = _run("risk", str(src), str(dst), "--model", str(risk_model), "--no-deidentify")
+    assert result.exit_code == 0, result.output
+    if suffix == ".jsonl":
+        out = [json.loads(line) for line in dst.read_text().splitlines()]
+        assert [r["id"] for r in out] == ["0", "1", "2"]
+        assert set(out[0]["risk_probs"]) == {"none", "low", "moderate", "high"}
+        assert isinstance(out[0]["alert"], bool)
+    elif suffix == ".csv":
+        out = pl.read_csv(dst)
+        assert out.height == 3
+        assert json.loads(out["risk_probs"][0]).keys() == {"none", "low", "moderate", "high"}
+    else:
+        out = pl.read_parquet(dst)
+        assert out["id"].to_list() == ["0", "1", "2"]
+        assert out["risk_level"].is_in(["none", "low", "moderate", "high"]).all()
+
+
+def test_empathy_contract(empathy_model, tmp_path):
+    src = tmp_path / "in.csv"
+    pl.DataFrame(
+        {"id": ["a"], "seeker": ["I'm scared"], "response": ["That sounds hard."]}
+    ).write_csv(src)
+    dst = tmp_path / "out.jsonl"
+    result = _run("empathy", str(src), str(dst), "--model", str(empathy_model), "--no-deidentify")
+    assert result.exit_code == 0, result.output
+    row = json.loads(dst.read_text())
+    for mech in ("emotional_reactions", "interpretations", "explorations"):
+        assert row[mech] in (0, 1, 2)
+    assert 0 <= row["empathy_score"] <= 6
+
+
+def test_input_is_deidentified_before_it_is_written_or_scored(risk_model, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": "Hi, this is Margaret Okafor, call 555-201-7788."}) + "\n"
+    )
+    dst = tmp_path / "out.jsonl"
+    result = _run("risk", str(src), str(dst), "--model", str(risk_model))
+    assert result.exit_code == 0, result.output
+    text = json.loads(dst.read_text())["text"]
+    assert "Okafor" not in text and "7788" not in text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"id": "a"}\n', "missing column(s) text"),
+        ('{"id": "a", "text": "x"}\n{"id": "a", "text": "y"}\n', "rows 1 and 2, column 'id'"),
+        ('{"id": "a", "text": "x"}\n{"id": "b", "text": null}\n', "row 2, column 'text'"),
+        ('{"id": "a", "text": "x"\n', "line 1"),
+    ],
+)
+def test_bad_input_is_a_clear_error_and_nothing_is_written(risk_model, tmp_path, content, message):
+    src = tmp_path / "in.jsonl"
+    src.write_text(content)
+    dst = tmp_path / "out.jsonl"
+    result = _run("risk", str(src), str(dst), "--model", str(risk_model), "--no-deidentify")
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert not dst.exists()
+
+
+def test_wrong_model_kind_and_missing_model(risk_model, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "seeker": "x", "response": "y"}\n')
+    result = _run("empathy", str(src), str(tmp_path / "o.jsonl"), "--model", str(risk_model))
+    assert result.exit_code == 2
+    assert "is a risk model, not empathy" in result.output
+    src.write_text('{"id": "a", "text": "x"}\n')
+    result = _run("risk", str(src), str(tmp_path / "o.jsonl"), "--model", str(tmp_path / "nope"))
+    assert result.exit_code == 2
+    assert "not a model folder or MLflow URI" in result.output
