@@ -197,6 +197,9 @@ def status(params: ParamsOpt = Path("params.yaml")) -> None:
         ("cohort tables (raw, identifiable text)", p.paths.raw),
         ("validated tables", p.paths.interim),
         ("de-identified transcripts", p.paths.processed / "deid"),
+        ("model datasets (tokenized splits)", p.paths.processed / "datasets"),
+        ("trained models (MLflow pyfunc)", Path("data/models")),
+        ("test-split predictions", p.paths.processed / "predictions"),
         ("stage reports (dvc metrics show)", p.paths.reports),
     ):
         files = sorted(x for x in Path(path).rglob("*") if x.is_file()) if path.exists() else []
@@ -227,8 +230,27 @@ def status(params: ParamsOpt = Path("params.yaml")) -> None:
             f"{ev.get('span_precision', float('nan')):.4f}; recall gate "
             f"{'passed' if gate.get('passed') else 'FAILED'}"
         )
+    for task in ("risk", "empathy"):
+        ev = p.paths.reports / f"evaluate_{task}.json"
+        if not ev.exists():
+            continue
+        rep = json.loads(ev.read_text())
+        m, b = rep["model"], rep["baseline"]
+        if task == "risk":
+            lines.append(
+                f"  risk model (held-out test, {rep['test_records']} messages): macro-F1 "
+                f"{m['macro_f1']:.3f} (TF-IDF baseline {b['macro_f1']:.3f}); alert recall "
+                f"{m['alert_recall']:.3f}, alert rate on none {m['alert_rate_none']:.3f}, "
+                f"ECE {m['ece']:.3f}"
+            )
+        else:
+            lines.append(
+                f"  empathy model (held-out test, {rep['test_records']} pairs): mean macro-F1 "
+                f"{m['mean_macro_f1']:.3f} (TF-IDF baseline {b['mean_macro_f1']:.3f})"
+            )
     lines += [
-        f"  MLflow runs: {p.mlflow.tracking_uri} (artifacts in {p.mlflow.artifact_root}/)",
+        f"  MLflow runs: {p.mlflow.tracking_uri} (artifacts in {p.mlflow.artifact_root}/); "
+        "registered models risk-classifier and empathy-classifier (alias candidate)",
         "",
         "Next:",
         "  make dashboard   open the dashboard on http://127.0.0.1:8501",
