@@ -7,8 +7,9 @@ each way to train: the fast profile (top 2 layers over cached frozen-layer state
 caching pass timed separately) and the full profile (every layer, from token ids).
 Inference: the trained models from `data/models/` on their whole test split, batches of 64
 sorted by length; plain PyTorch fp32 vs the same model with int8 dynamic quantization of its
-Linear layers (`Predictor.quantized`), alternated `--repeats` times, best time of each kept;
-the macro-F1 of both on the same records shows what quantization costs.
+encoder's Linear layers, per-channel weight scales, heads kept fp32 (`Predictor.quantized`),
+alternated `--repeats` times, best time of each kept; the macro-F1 of both on the same
+records shows what quantization costs.
 """
 
 from __future__ import annotations
