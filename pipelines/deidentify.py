@@ -552,8 +552,17 @@ def distinctive_values(texts: dict[str, str], gold: dict[str, list[Any]]) -> set
     return values
 
 
+# Files a leak scan cannot judge: tensors (random byte matches) and the pretrained tokenizer
+# vocabulary, which models copy unchanged from the encoder package (30k public word pieces).
+UNSCANNED_SUFFIXES = frozenset({".safetensors", ".pt", ".ckpt", ".bin"})
+UNSCANNED_NAMES = frozenset({"tokenizer.json", "vocab.txt"})
+
+
 def scan_files(paths: Iterable[Path], values: set[str]) -> dict[str, int]:
-    """Count files under `paths` whose bytes contain any value (case-insensitive)."""
+    """Count files under `paths` whose bytes contain any value (case-insensitive).
+
+    Model tensors and the pretrained tokenizer vocabulary are skipped (UNSCANNED_*).
+    """
     if not values:
         return {}
     pattern = regex.compile(
@@ -566,6 +575,8 @@ def scan_files(paths: Iterable[Path], values: set[str]) -> dict[str, int]:
     for root in paths:
         files = [root] if root.is_file() else sorted(f for f in root.rglob("*") if f.is_file())
         for f in files:
+            if f.suffix in UNSCANNED_SUFFIXES or f.name in UNSCANNED_NAMES:
+                continue
             data = f.read_bytes().decode("utf-8", errors="ignore")
             n = len(pattern.findall(data))
             if n:

@@ -65,8 +65,10 @@ def test_keep_rate_counts_clinical_terms_outside_identifiers():
 def test_leak_scanners(tmp_path):
     (tmp_path / "run.json").write_text('{"param": "patient Ngozi Okafor 212-555-0182"}')
     (tmp_path / "clean.json").write_text('{"recall": 0.99}')
+    (tmp_path / "model.safetensors").write_bytes(b"\x00ngozi okafor\x00")  # tensors: skipped
+    (tmp_path / "params.txt").write_text("ngozi okafor")  # any other text file: scanned
     hits = scan_files([tmp_path], {"ngozi okafor", "212-555-0182"})
-    assert hits == {str(tmp_path / "run.json"): 2}
+    assert hits == {str(tmp_path / "run.json"): 2, str(tmp_path / "params.txt"): 1}
     original = {"m": "call Ngozi at home"}
     gold = {"m": [GoldSpan(5, 10, "PERSON")]}
     assert residual_identifiers(original, {"m": "call <PERSON> at home"}, gold) == 0

@@ -164,3 +164,10 @@ def test_package_registers_candidate_and_loads_by_alias(tiny_encoder, tmp_path, 
     assert {"risk_level", "prob_high", "alert"} <= set(pred.columns)
     local = load_predictor(tmp_path / "out" / "model")
     assert local.alert_threshold == predictor.alert_threshold
+
+
+def test_saved_tokenizer_is_the_pretrained_one_unchanged(tiny_encoder, tmp_path):
+    """The leak scan skips tokenizer.json because models copy it unchanged from the encoder."""
+    folder = _predictor(tiny_encoder, "risk").save(tmp_path / "m")
+    saved = (folder / "encoder" / "tokenizer.json").read_bytes()
+    assert saved == (tiny_encoder / "tokenizer.json").read_bytes()
