@@ -30,7 +30,7 @@ import polars as pl
 import regex
 
 from pipelines.errors import UserError, user_errors
-from pipelines.io import InputError, atomic_path, read_table
+from pipelines.io import InputError, atomic_path, read_table, write_records
 from pipelines.params import IDENTIFIER_TYPES, DeidentifyParams, load_params
 
 log = logging.getLogger("carebridge.deidentify")
@@ -447,25 +447,6 @@ def deidentify_frame(
         pl.Series("text", new_text, pl.String), pl.Series("entities", entities, ent_dtype)
     ).filter(keep)
     return Outcome(out, quarantined, spans_all, time.perf_counter() - t0)
-
-
-def write_records(df: pl.DataFrame, path: Path) -> None:
-    """Write records atomically in the format the extension names."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".parquet", ".csv", ".jsonl"):
-        raise DeidError(f"{path}: unsupported output format (use .parquet, .csv or .jsonl)")
-    with atomic_path(path) as tmp:
-        if suffix == ".parquet":
-            df.write_parquet(tmp)
-        elif suffix == ".jsonl":
-            df.write_ndjson(tmp)
-        else:
-            df.with_columns(
-                pl.col("entities").map_elements(
-                    lambda e: json.dumps(list(e)), return_dtype=pl.String
-                )
-            ).write_csv(tmp)
 
 
 def write_quarantine(rows: list[dict[str, Any]], path: Path) -> None:

@@ -22,6 +22,10 @@ class InputError(UserError):
     """A user-supplied file cannot be read; the message names the file (and line if known)."""
 
 
+class OutputError(UserError):
+    """An output path the user named cannot be written (unsupported format)."""
+
+
 def find_table(directory: Path, name: str) -> Path | None:
     """Return `directory/name.{parquet,csv,jsonl}` if exactly one exists, else None."""
     found = [
@@ -131,3 +135,34 @@ def write_parquet_atomic(df: pl.DataFrame, path: Path) -> Path:
     with atomic_path(Path(path)) as tmp:
         df.write_parquet(tmp)
     return Path(path)
+
+
+def check_output_suffix(path: Path) -> str:
+    """The output format of `path` (.parquet, .csv or .jsonl), or a clear error."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise OutputError(f"{path}: unsupported output format (use .parquet, .csv or .jsonl)")
+    return suffix
+
+
+def _json_cell(value: Any) -> str:
+    return json.dumps(value.to_list() if isinstance(value, pl.Series) else value)
+
+
+def write_records(df: pl.DataFrame, path: Path) -> None:
+    """Write records atomically in the format the extension names.
+
+    CSV has no nested values: list and struct columns are written as JSON strings.
+    """
+    path = Path(path)
+    suffix = check_output_suffix(path)
+    with atomic_path(path) as tmp:
+        if suffix == ".parquet":
+            df.write_parquet(tmp)
+        elif suffix == ".jsonl":
+            df.write_ndjson(tmp)
+        else:
+            nested = [c for c, t in df.schema.items() if isinstance(t, pl.List | pl.Struct)]
+            df.with_columns(
+                pl.col(c).map_elements(_json_cell, return_dtype=pl.String) for c in nested
+            ).write_csv(tmp)

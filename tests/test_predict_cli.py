@@ -109,3 +109,12 @@ def test_wrong_model_kind_and_missing_model(risk_model, tmp_path):
     result = _run("risk", str(src), str(tmp_path / "o.jsonl"), "--model", str(tmp_path / "nope"))
     assert result.exit_code == 2
     assert "not a model folder or MLflow URI" in result.output
+
+
+def test_unsupported_output_format_fails_before_scoring(risk_model, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "x"}\n')
+    result = _run("risk", str(src), str(tmp_path / "out.xlsx"), "--model", str(risk_model))
+    assert result.exit_code == 2
+    assert "unsupported output format" in result.output
+    assert not (tmp_path / "out.xlsx").exists()

@@ -294,37 +294,18 @@ def _deidentify_columns(df: pl.DataFrame, columns: tuple[str, ...], source: str)
     return out
 
 
-def write_predictions(df: pl.DataFrame, path: Path) -> None:
-    """Write atomically by extension; in CSV the risk_probs mapping is a JSON string."""
-    from pipelines.io import atomic_path
-
-    suffix = path.suffix.lower()
-    if suffix not in (".parquet", ".csv", ".jsonl"):
-        raise PredictError(f"{path}: unsupported output format (use .jsonl, .csv or .parquet)")
-    with atomic_path(path) as tmp:
-        if suffix == ".parquet":
-            df.write_parquet(tmp)
-        elif suffix == ".jsonl":
-            df.write_ndjson(tmp)
-        else:
-            if "risk_probs" in df.columns:
-                df = df.with_columns(
-                    pl.col("risk_probs").map_elements(json.dumps, return_dtype=pl.String)
-                )
-            df.write_csv(tmp)
-
-
 def predict_file(
     task_name: str, src: Path, dst: Path, model: str | Path, *, deidentify: bool = True
 ) -> int:
     """`carebridge predict`: read records, de-identify, score, write one output per input."""
-    from pipelines.io import InputError, read_table
+    from pipelines.io import InputError, check_output_suffix, read_table, write_records
 
     if task_name not in TASKS:
         raise PredictError(f"unknown model '{task_name}' (use {' or '.join(TASKS)})")
     task = TASKS[task_name]
     if Path(dst).resolve() == Path(src).resolve():
         raise PredictError(f"{dst}: output would overwrite the input")
+    check_output_suffix(Path(dst))  # before the slow part, not after it
     try:
         df = read_table(Path(src))
     except InputError as err:
@@ -338,7 +319,7 @@ def predict_file(
     out = predictor.predict(df) if df.height else _empty_outputs(df, task)
     if out.height != df.height:  # pragma: no cover - guarded by construction
         raise PredictError("internal error: an input record has no prediction")
-    write_predictions(out, Path(dst))
+    write_records(out, Path(dst))
     return out.height
 
 
