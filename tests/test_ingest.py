@@ -247,3 +247,23 @@ def test_error_list_is_capped(cohort, tmp_path):
         ingest(src, tmp_path / "o", 4)
     assert "more violations" in str(info.value)
     assert json.dumps(str(info.value))  # plain text, serialisable for logs
+
+
+def test_write_records_csv_encodes_nested_columns_as_json(tmp_path):
+    import json
+
+    from pipelines.io import write_records
+
+    df = pl.DataFrame(
+        {
+            "id": ["a"],
+            "entities": [[{"start": 0, "end": 4, "type": "PERSON", "score": 0.9}]],
+            "probs": [{"none": 0.7, "high": 0.3}],
+        }
+    )
+    write_records(df, tmp_path / "o.csv")
+    back = pl.read_csv(tmp_path / "o.csv")
+    assert json.loads(back["entities"][0]) == [
+        {"start": 0, "end": 4, "type": "PERSON", "score": 0.9}
+    ]
+    assert json.loads(back["probs"][0]) == {"none": 0.7, "high": 0.3}
