@@ -79,10 +79,9 @@ def inference(task_name: str, repeats: int) -> dict[str, float]:
     """fp32 vs int8 messages/s and macro-F1 on the test split."""
     from datasets import load_from_disk
 
-    from evaluation.evaluate import inputs
     from evaluation.metrics import empathy_metrics, risk_metrics
     from pipelines.params import load_params
-    from training.datamodule import labels_of
+    from training.datamodule import labels_of, split_inputs
     from training.predict import load_predictor
     from training.tasks import MECHANISMS, TASKS
 
@@ -90,7 +89,7 @@ def inference(task_name: str, repeats: int) -> dict[str, float]:
     task = TASKS[task_name]
     test = load_from_disk(str(ROOT / p.paths.processed / "datasets" / task_name))["test"]
     y = labels_of(test, task).numpy()
-    first, second = inputs(test, task, p.datasets.risk_context_turns > 0)
+    first, second = split_inputs(test, task, p.datasets.risk_context_turns > 0)
     fp32 = load_predictor(ROOT / "data" / "models" / task_name / "model")
     int8 = fp32.quantized()
     best = {"fp32": np.inf, "int8": np.inf}

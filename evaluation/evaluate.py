@@ -32,19 +32,9 @@ from evaluation.metrics import (
 from pipelines.errors import UserError, user_errors
 from pipelines.io import atomic_dir, write_json_atomic, write_parquet_atomic
 from pipelines.params import Params, load_params
-from training.tasks import MECHANISMS, RISK_LEVELS, TASKS, Task
+from training.tasks import MECHANISMS, MODELS, RISK_LEVELS, Task, task_from_argv
 
 log = logging.getLogger("carebridge.evaluate")
-MODELS = Path("data/models")
-
-
-def inputs(ds: Any, task: Task, context: bool) -> tuple[list[str], list[str] | None]:
-    """The text inputs of a split, as the model reads them."""
-    if task.name == "empathy":
-        return list(ds["seeker"]), list(ds["response"])
-    if context:
-        return list(ds["context"]), list(ds["text"])
-    return list(ds["text"]), None
 
 
 def baseline_probs(
@@ -76,8 +66,8 @@ def evaluate(task: Task, params: Params, model_dir: Path) -> dict[str, Any]:
     """Metrics of the model and the baseline on the test split, plus plot rows and predictions."""
     from datasets import load_from_disk
 
-    from training.datamodule import labels_of
-    from training.predict import load_predictor, softmax
+    from training.datamodule import labels_of, split_inputs
+    from training.predict import load_predictor
     from training.train import alert_threshold
 
     ds_path = params.paths.processed / "datasets" / task.name
@@ -88,12 +78,12 @@ def evaluate(task: Task, params: Params, model_dir: Path) -> dict[str, Any]:
     context = task.name == "risk" and params.datasets.risk_context_turns > 0
     test = dd["test"]
     y = labels_of(test, task).numpy()
-    first, second = inputs(test, task, context)
+    first, second = split_inputs(test, task, context)
     probs = predictor.probabilities(first, second)
     y_train = labels_of(dd["train"], task).numpy()
     y_val = labels_of(dd["validation"], task).numpy()
-    tr_text = _join(*inputs(dd["train"], task, context))
-    va_text = _join(*inputs(dd["validation"], task, context))
+    tr_text = _join(*split_inputs(dd["train"], task, context))
+    va_text = _join(*split_inputs(dd["validation"], task, context))
     te_text = _join(first, second)
     result: dict[str, Any] = {"task": task.name, "test_records": len(y)}
     pred = pl.DataFrame({"message_id": test["message_id"], "patient_id": test["patient_id"]})
@@ -150,7 +140,6 @@ def evaluate(task: Task, params: Params, model_dir: Path) -> dict[str, Any]:
             empathy_score=pl.Series(sum(pr @ np.arange(3.0) for pr in probs)),
         )
     result["predictions"] = pred
-    _ = softmax  # calibrated probabilities come from the predictor
     return result
 
 
@@ -211,10 +200,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from pipelines.tracking import configure
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    args = list(argv if argv is not None else sys.argv[1:])
-    if len(args) != 1 or args[0] not in TASKS:
-        raise UserError(f"usage: python -m evaluation.evaluate {{{'|'.join(TASKS)}}}")
-    task = TASKS[args[0]]
+    task = task_from_argv(argv if argv is not None else sys.argv[1:], "evaluation.evaluate")
     params = load_params()
     model_dir = MODELS / task.name
     run_file = model_dir / "run.json"

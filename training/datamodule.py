@@ -28,6 +28,15 @@ def labels_of(ds: Any, task: Task) -> torch.Tensor:
     )
 
 
+def split_inputs(ds: Any, task: Task, context: bool) -> tuple[list[str], list[str] | None]:
+    """The text inputs of a split as the model reads them: (first, second) of each pair."""
+    if task.name == "empathy":
+        return list(ds["seeker"]), list(ds["response"])
+    if context:
+        return list(ds["context"]), list(ds["text"])
+    return list(ds["text"]), None
+
+
 def pad_tokens(rows: list[dict[str, Any]], pad_id: int) -> dict[str, torch.Tensor]:
     """Pad token rows to the longest in the batch."""
     n = max(len(r["input_ids"]) for r in rows)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines.errors import UserError
+
+MODELS = Path("data/models")  # data/models/<task>: what the train stage writes
 
 RISK_LEVELS = ("none", "low", "moderate", "high")
 MECHANISMS = ("emotional_reactions", "interpretations", "explorations")
@@ -42,3 +48,11 @@ TASKS: dict[str, Task] = {
         registered_name="empathy-classifier",
     ),
 }
+
+
+def task_from_argv(argv: Sequence[str], module: str) -> Task:
+    """The task a stage was started for (`python -m <module> risk|empathy`)."""
+    args = list(argv)
+    if len(args) != 1 or args[0] not in TASKS:
+        raise UserError(f"usage: python -m {module} {{{'|'.join(TASKS)}}}")
+    return TASKS[args[0]]

@@ -27,10 +27,9 @@ import numpy as np
 from pipelines.errors import UserError, user_errors
 from pipelines.io import atomic_dir, write_json_atomic
 from pipelines.params import Params, load_params
-from training.tasks import TASKS, Task
+from training.tasks import MODELS, Task, task_from_argv
 
 log = logging.getLogger("carebridge.train")
-MODELS = Path("data/models")
 PIP_REQUIREMENTS = (
     "torch==2.13.0",
     "transformers==5.24.0",
@@ -105,7 +104,7 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     from pytorch_lightning.callbacks import EarlyStopping, ModelCheckpoint, TQDMProgressBar
     from transformers import AutoModel, AutoTokenizer
 
-    from training.datamodule import TOKEN_KEYS, ChatDataModule, labels_of
+    from training.datamodule import TOKEN_KEYS, ChatDataModule, labels_of, split_inputs
     from training.encoder import resolve_encoder
     from training.module import EncoderClassifier
     from training.predict import Predictor, softmax, urgent_probability
@@ -120,7 +119,8 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     source = resolve_encoder(params.encoder.name_or_path)
     tokenizer = AutoTokenizer.from_pretrained(source)
     encoder = AutoModel.from_pretrained(source).train()  # from_pretrained returns eval mode
-    train_labels = labels_of(load_from_disk(str(ds_path))["train"], task).numpy()
+    splits = load_from_disk(str(ds_path))
+    train_labels = labels_of(splits["train"], task).numpy()
     weights = None
     if task.name == "risk":
         weights = [class_weights(train_labels[:, 0], 4, tp.risk.class_weight_power)]
@@ -190,12 +190,9 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
 
     # Calibration on validation (token path: exactly what prediction runs).
     predictor = Predictor(module, tokenizer, task, max_length)
-    val = load_from_disk(str(ds_path))["validation"]
-    first = val["text"] if task.name == "risk" else val["seeker"]
-    second = None if task.name == "risk" else val["response"]
-    if task.name == "risk" and params.datasets.risk_context_turns:
-        first, second = val["context"], val["text"]
-    logits = predictor.logits(list(first), None if second is None else list(second))
+    val = splits["validation"]
+    context = task.name == "risk" and params.datasets.risk_context_turns > 0
+    logits = predictor.logits(*split_inputs(val, task, context))
     val_labels = labels_of(val, task).numpy()
     temps = [fit_temperature(lg, val_labels[:, i]) for i, lg in enumerate(logits)]
     predictor.temperatures = temps
@@ -271,10 +268,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from pipelines.tracking import flatten, stage_run
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    args = list(argv if argv is not None else sys.argv[1:])
-    if len(args) != 1 or args[0] not in TASKS:
-        raise UserError(f"usage: python -m training.train {{{'|'.join(TASKS)}}}")
-    task = TASKS[args[0]]
+    task = task_from_argv(argv if argv is not None else sys.argv[1:], "training.train")
     params = load_params()
     tp = params.train
     stage_params = {
