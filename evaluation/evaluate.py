@@ -32,7 +32,15 @@ from evaluation.metrics import (
 from pipelines.errors import UserError, user_errors
 from pipelines.io import atomic_dir, write_json_atomic, write_parquet_atomic
 from pipelines.params import Params, load_params
-from training.tasks import MECHANISMS, MODELS, RISK_LEVELS, Task, task_from_argv
+from training.tasks import (
+    MECHANISMS,
+    MODELS,
+    RISK_LEVELS,
+    Task,
+    empathy_score,
+    task_from_argv,
+    urgent_probability,
+)
 
 log = logging.getLogger("carebridge.evaluate")
 
@@ -94,7 +102,7 @@ def evaluate(task: Task, params: Params, model_dir: Path) -> dict[str, Any]:
             (tr_text, y_train[:, 0]), [va_text, te_text], True, params.seed
         )
         b_thr = alert_threshold(
-            b_val[:, 2] + b_val[:, 3],
+            urgent_probability(b_val),
             y_val[:, 0] >= 2,
             params.train.risk.target_recall,
             params.train.risk.recall_confidence,
@@ -113,8 +121,8 @@ def evaluate(task: Task, params: Params, model_dir: Path) -> dict[str, Any]:
         pred = pred.with_columns(
             label=pl.Series(np.asarray(RISK_LEVELS)[y[:, 0]].tolist()),
             risk_level=pl.Series(np.asarray(RISK_LEVELS)[p.argmax(1)].tolist()),
-            p_urgent=pl.Series(p[:, 2] + p[:, 3]),
-            alert=pl.Series((p[:, 2] + p[:, 3]) >= predictor.alert_threshold),
+            p_urgent=pl.Series(urgent_probability(p)),
+            alert=pl.Series(urgent_probability(p) >= predictor.alert_threshold),
             **{f"p_{lv}": pl.Series(p[:, i]) for i, lv in enumerate(RISK_LEVELS)},
         )
     else:
@@ -137,7 +145,7 @@ def evaluate(task: Task, params: Params, model_dir: Path) -> dict[str, Any]:
         pred = pred.with_columns(
             **{f"{m}_label": pl.Series(y[:, i]) for i, m in enumerate(MECHANISMS)},
             **{m: pl.Series(probs[i].argmax(1)) for i, m in enumerate(MECHANISMS)},
-            empathy_score=pl.Series(sum(pr @ np.arange(3.0) for pr in probs)),
+            empathy_score=pl.Series(empathy_score(probs)),
         )
     result["predictions"] = pred
     return result
@@ -207,6 +215,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not run_file.exists():
         raise UserError(f"{run_file} not found: run the train stage for {task.name} first")
     run = json.loads(run_file.read_text())
+    configure(params.mlflow)
+    from mlflow.exceptions import MlflowException
+
+    try:  # before anything is written: the metrics go to the model's training run
+        MlflowClient().get_run(run["run_id"])
+    except MlflowException:
+        raise UserError(
+            f"{run_file}: the model's training run is not in {params.mlflow.tracking_uri} "
+            f"(models copied from another checkout?); re-run the train stage for {task.name}"
+        ) from None
     result = evaluate(task, params, model_dir / "model")
     predictions = result.pop("predictions")
     plots = result.pop("plots")
@@ -219,7 +237,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     pred_path.parent.mkdir(parents=True, exist_ok=True)
     write_parquet_atomic(predictions, pred_path)
     report_path = write_json_atomic(reports / f"evaluate_{task.name}.json", result)
-    configure(params.mlflow)
     import mlflow
 
     with mlflow.start_run(run_id=run["run_id"]):

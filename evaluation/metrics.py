@@ -12,15 +12,22 @@ from typing import Any
 import numpy as np
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_curve
 
-RISK_LEVELS = ("none", "low", "moderate", "high")
+from training.tasks import RISK_LEVELS, empathy_score, urgent_probability
+
+
+def _confidence_bins(
+    probs: np.ndarray, labels: np.ndarray, bins: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Top-label confidence, correctness and equal-width bin index of each record."""
+    conf = probs.max(axis=1)
+    correct = probs.argmax(axis=1) == labels
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    return conf, correct, np.clip(np.digitize(conf, edges[1:-1]), 0, bins - 1)
 
 
 def expected_calibration_error(probs: np.ndarray, labels: np.ndarray, bins: int = 15) -> float:
     """Top-label ECE with equal-width confidence bins (Guo et al. 2017)."""
-    conf = probs.max(axis=1)
-    correct = probs.argmax(axis=1) == labels
-    edges = np.linspace(0.0, 1.0, bins + 1)
-    which = np.clip(np.digitize(conf, edges[1:-1]), 0, bins - 1)
+    conf, correct, which = _confidence_bins(probs, labels, bins)
     ece = 0.0
     for b in range(bins):
         mask = which == b
@@ -37,7 +44,7 @@ def risk_metrics(labels: np.ndarray, probs: np.ndarray, threshold: float) -> dic
     """Macro/flagged/urgent F1, alert recall/precision, none-alert rate, ECE, confusion matrix."""
     labels = np.asarray(labels)
     pred = probs.argmax(axis=1)
-    urgent_prob = probs[:, 2] + probs[:, 3]
+    urgent_prob = urgent_probability(probs)
     alert = urgent_prob >= threshold
     urgent = labels >= 2
     none = labels == 0
@@ -63,7 +70,7 @@ def risk_metrics(labels: np.ndarray, probs: np.ndarray, threshold: float) -> dic
 def urgent_pr_curve(labels: np.ndarray, probs: np.ndarray) -> list[dict[str, float]]:
     """Precision-recall points of the alert score P(moderate or high) against urgent labels."""
     precision, recall, thresholds = precision_recall_curve(
-        np.asarray(labels) >= 2, probs[:, 2] + probs[:, 3]
+        np.asarray(labels) >= 2, urgent_probability(probs)
     )
     return [
         {"threshold": float(t), "precision": float(p), "recall": float(r)}
@@ -73,10 +80,7 @@ def urgent_pr_curve(labels: np.ndarray, probs: np.ndarray) -> list[dict[str, flo
 
 def calibration_points(probs: np.ndarray, labels: np.ndarray, bins: int = 10) -> list[dict]:
     """Reliability diagram points: mean confidence vs accuracy per confidence bin."""
-    conf = probs.max(axis=1)
-    correct = probs.argmax(axis=1) == labels
-    edges = np.linspace(0.0, 1.0, bins + 1)
-    which = np.clip(np.digitize(conf, edges[1:-1]), 0, bins - 1)
+    conf, correct, which = _confidence_bins(probs, labels, bins)
     return [
         {
             "bin": b,
@@ -106,7 +110,7 @@ def empathy_metrics(
             "confusion": confusion_matrix(labels[:, i], pred, labels=range(3)).tolist(),
         }
     out["mean_macro_f1"] = float(np.mean(f1s))
-    score = sum(p @ np.arange(3.0) for p in probs)
+    score = empathy_score(probs)
     true_score = labels.sum(axis=1)
     out["empathy_score_mae"] = float(np.abs(score - true_score).mean())
     out["empathy_score_pearson"] = (

@@ -118,3 +118,16 @@ def test_unsupported_output_format_fails_before_scoring(risk_model, tmp_path):
     assert result.exit_code == 2
     assert "unsupported output format" in result.output
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_a_file_with_no_records_gives_an_empty_output_with_the_contract_columns(
+    risk_model, tmp_path
+):
+    src = tmp_path / "in.csv"
+    src.write_text("id,text\n")
+    dst = tmp_path / "out.parquet"
+    result = _run("risk", str(src), str(dst), "--model", str(risk_model))
+    assert result.exit_code == 0, result.output
+    out = pl.read_parquet(dst)
+    assert out.height == 0
+    assert out.columns == ["id", "text", "risk_level", "risk_probs", "alert"]

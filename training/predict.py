@@ -22,7 +22,14 @@ import polars as pl
 import torch
 
 from pipelines.errors import UserError
-from training.tasks import MECHANISMS, RISK_LEVELS, TASKS, Task
+from training.tasks import (
+    MECHANISMS,
+    RISK_LEVELS,
+    TASKS,
+    Task,
+    empathy_score,
+    urgent_probability,
+)
 
 CONFIG_FILE = "carebridge.json"
 
@@ -169,11 +176,6 @@ def softmax(x: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def urgent_probability(probs: np.ndarray) -> np.ndarray:
-    """P(moderate or high): what the alert thresholds."""
-    return probs[:, 2] + probs[:, 3]
-
-
 def risk_columns(probs: np.ndarray, threshold: float | None) -> dict[str, pl.Series]:
     """risk_level, risk_probs (level -> probability) and alert, from calibrated probabilities."""
     if threshold is None:
@@ -191,13 +193,12 @@ def risk_columns(probs: np.ndarray, threshold: float | None) -> dict[str, pl.Ser
 
 def empathy_columns(probs: list[np.ndarray]) -> dict[str, pl.Series]:
     """The three mechanism levels and empathy_score, the expected sum of levels (0-6)."""
-    levels = np.arange(3, dtype=np.float64)
     out = {
         m: pl.Series(p.argmax(axis=1).tolist(), dtype=pl.Int64)
         for m, p in zip(MECHANISMS, probs, strict=True)
     }
-    score = sum(p @ levels for p in probs)
-    out["empathy_score"] = pl.Series(np.round(score, 4).tolist(), dtype=pl.Float64)
+    score = np.round(empathy_score(probs), 4)
+    out["empathy_score"] = pl.Series(score.tolist(), dtype=pl.Float64)
     return out
 
 
@@ -316,21 +317,8 @@ def predict_file(
         raise PredictError(f"--model {model} is a {predictor.task.name} model, not {task.name}")
     if deidentify and df.height:
         df = _deidentify_columns(df, task.inputs, str(src))
-    out = predictor.predict(df) if df.height else _empty_outputs(df, task)
+    out = predictor.predict(df)
     if out.height != df.height:  # pragma: no cover - guarded by construction
         raise PredictError("internal error: an input record has no prediction")
     write_records(out, Path(dst))
     return out.height
-
-
-def _empty_outputs(df: pl.DataFrame, task: Task) -> pl.DataFrame:
-    if task.name == "risk":
-        probs = pl.Struct({lv: pl.Float64 for lv in RISK_LEVELS})
-        return df.with_columns(
-            risk_level=pl.lit(None, pl.String),
-            risk_probs=pl.lit(None, probs),
-            alert=pl.lit(None, pl.Boolean),
-        )
-    return df.with_columns(
-        **{m: pl.lit(None, pl.Int64) for m in MECHANISMS}, empathy_score=pl.lit(None, pl.Float64)
-    )

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from pipelines.errors import UserError
 
 MODELS = Path("data/models")  # data/models/<task>: what the train stage writes
@@ -56,3 +58,13 @@ def task_from_argv(argv: Sequence[str], module: str) -> Task:
     if len(args) != 1 or args[0] not in TASKS:
         raise UserError(f"usage: python -m {module} {{{'|'.join(TASKS)}}}")
     return TASKS[args[0]]
+
+
+def urgent_probability(probs: np.ndarray) -> np.ndarray:
+    """P(moderate or high) from (records, 4) risk probabilities: what the alert thresholds."""
+    return probs[:, 2] + probs[:, 3]
+
+
+def empathy_score(probs: Sequence[np.ndarray]) -> np.ndarray:
+    """Expected sum of the three mechanism levels (0-6) from their (records, 3) probabilities."""
+    return sum(p @ np.arange(3.0) for p in probs)

@@ -107,7 +107,8 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     from training.datamodule import TOKEN_KEYS, ChatDataModule, labels_of, split_inputs
     from training.encoder import resolve_encoder
     from training.module import EncoderClassifier
-    from training.predict import Predictor, softmax, urgent_probability
+    from training.predict import Predictor, softmax
+    from training.tasks import urgent_probability
 
     tp, prof = params.train, params.train.active(task.name)
     if tp.threads:
