@@ -208,6 +208,80 @@ class TrainParams(Frozen):
         return getattr(self.profiles[self.profile], task)
 
 
+class Caseness(Frozen):
+    phq9: Annotated[int, Field(ge=0, le=27)]
+    gad7: Annotated[int, Field(ge=0, le=21)]
+
+
+class PublishedClaims(Frozen):
+    wellbeing_increase: float
+    crisis_reduction: Annotated[float, Field(le=1)]
+    engagement_increase: float
+
+
+GroupColumn = Literal[
+    "site",
+    "enrolment_month",
+    "age_band",
+    "gender",
+    "race_ethnicity",
+    "primary_language",
+    "rurality",
+    "insurance",
+]
+CrisisType = Literal["crisis_line_contact", "emergency_visit", "clinician_escalation"]
+
+
+class OutcomesParams(Frozen):
+    min_cell: PositiveInt
+    confidence: Annotated[float, Field(gt=0.5, lt=1)]
+    baseline_max_week: Annotated[int, Field(ge=0, le=104)]
+    caseness: Caseness
+    reliable_change: Caseness
+    wemwbs_meaningful_change: PositiveInt
+    sessions_threshold: PositiveInt
+    crisis_event_types: tuple[CrisisType, ...] = Field(min_length=1)
+    group_columns: tuple[GroupColumn, ...]
+    published: PublishedClaims
+
+
+class StepRule(Frozen):
+    """A step applies when any listed score is at or above its value (null = not used)."""
+
+    phq9_total: Annotated[int, Field(ge=0, le=27)] | None
+    gad7_total: Annotated[int, Field(ge=0, le=21)] | None
+    pcptsd5_total: Annotated[int, Field(ge=0, le=5)] | None
+    phq9_item9: Annotated[int, Field(ge=0, le=3)] | None
+
+
+class ScreeningParams(Frozen):
+    phq9_positive: Annotated[int, Field(ge=0, le=27)]
+    gad7_positive: Annotated[int, Field(ge=0, le=21)]
+    pcptsd5_positive: Annotated[int, Field(ge=0, le=5)]
+    urgent_referral: StepRule
+    assistant_plus_therapist: StepRule
+
+
+class AlertRules(Frozen):
+    risk_model: bool
+    phq9_item9_min: Annotated[int, Field(ge=1, le=3)]
+    phq9_rise: Annotated[int, Field(ge=1, le=27)]
+    high_phq9: Annotated[int, Field(ge=0, le=27)]
+    missed_weeks: Annotated[int, Field(ge=1, le=52)]
+
+
+class SummariesParams(Frozen):
+    as_of: dt.date | None
+    window_weeks: Annotated[int, Field(ge=1, le=52)]
+    trajectory_weeks: Annotated[int, Field(ge=1, le=104)]
+    wearable_baseline_days: Annotated[int, Field(ge=3, le=90)]
+    recent_days: Annotated[int, Field(ge=1, le=90)]
+    sleep_change_hours: Annotated[float, Field(gt=0, le=24)]
+    activity_change_share: Annotated[float, Field(gt=0, le=10)]
+    trend_min_change: Annotated[float, Field(ge=0)]
+    alerts: AlertRules
+
+
 class Params(Frozen):
     seed: Annotated[int, Field(ge=0)]
     paths: Paths
@@ -218,6 +292,9 @@ class Params(Frozen):
     encoder: EncoderParams
     datasets: DatasetsParams
     train: TrainParams
+    outcomes: OutcomesParams
+    screening: ScreeningParams
+    summaries: SummariesParams
 
 
 def _format_errors(err: ValidationError) -> str:
