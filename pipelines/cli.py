@@ -176,6 +176,37 @@ def predict(
 
 
 @app.command()
+def summary(
+    patient_id: Annotated[str, typer.Argument(help="the patient's pseudonymous id (pt-...)")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="print JSON instead of Markdown")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--out", help="write to this file instead of printing")
+    ] = None,
+    params: ParamsOpt = Path("params.yaml"),
+) -> None:
+    """A patient's pre-session summary (mood, topics, sleep/activity, alerts) from the
+    `summaries` stage."""
+    from pipelines.io import atomic_path
+    from pipelines.params import load_params
+    from pipelines.summaries import SUMMARY_DIR, load_summary, render_markdown
+
+    try:
+        p = load_params(params)
+        found = load_summary(p.paths.processed / SUMMARY_DIR, patient_id)
+    except UserError as err:
+        _fail(err)
+    text = json.dumps(found, indent=2, sort_keys=True) if as_json else render_markdown(found)
+    if output is None:
+        typer.echo(text)
+        return
+    with atomic_path(output) as tmp:
+        tmp.write_text(text + "\n", encoding="utf-8")
+    typer.echo(f"wrote the summary of {patient_id} to {output}")
+
+
+@app.command()
 def schema() -> None:
     """Print the data contract (every table's columns) as Markdown."""
     from pipelines.schemas import schema_markdown
@@ -200,6 +231,9 @@ def status(params: ParamsOpt = Path("params.yaml")) -> None:
         ("model datasets (tokenized splits)", p.paths.processed / "datasets"),
         ("trained models (MLflow pyfunc)", Path("data/models")),
         ("test-split predictions", p.paths.processed / "predictions"),
+        ("risk scores of every patient message", p.paths.processed / "scores"),
+        ("program outcomes and screening", p.paths.processed / "outcomes"),
+        ("clinician summaries and alert feed", p.paths.processed / "summaries"),
         ("stage reports (dvc metrics show)", p.paths.reports),
     ):
         files = sorted(x for x in Path(path).rglob("*") if x.is_file()) if path.exists() else []
@@ -248,6 +282,29 @@ def status(params: ParamsOpt = Path("params.yaml")) -> None:
                 f"  empathy model (held-out test, {rep['test_records']} pairs): mean macro-F1 "
                 f"{m['mean_macro_f1']:.3f} (TF-IDF baseline {b['mean_macro_f1']:.3f})"
             )
+    out = p.paths.reports / "outcomes.json"
+    if out.exists():
+        rep = json.loads(out.read_text())
+        figs = []
+        for key, label in (
+            ("wellbeing_increase", "well-being"),
+            ("crisis_reduction", "fewer crises"),
+            ("engagement_increase", "engagement"),
+        ):
+            f = rep["headline"][key]
+            if f["estimate"] is not None:
+                figs.append(
+                    f"{label} {100 * f['estimate']:+.0f}% (CI {100 * f['ci_low']:+.0f}% to "
+                    f"{100 * f['ci_high']:+.0f}%; published {100 * f['published']:.0f}%)"
+                )
+        lines.append(f"  outcomes, AI-hybrid vs usual care: {'; '.join(figs) or 'suppressed'}")
+    summ = p.paths.reports / "summaries.json"
+    if summ.exists():
+        rep = json.loads(summ.read_text())
+        lines.append(
+            f"  clinician summaries as of {rep['as_of']}: {rep['patients']} patients, "
+            f"{rep['alerts']} alerts in the feed (`carebridge summary PATIENT_ID`)"
+        )
     lines += [
         f"  MLflow runs: {p.mlflow.tracking_uri} (artifacts in {p.mlflow.artifact_root}/); "
         "registered models risk-classifier and empathy-classifier (alias candidate)",

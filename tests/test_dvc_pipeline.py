@@ -42,7 +42,9 @@ def _no_identifiers_downstream(repo: Path, log: str) -> None:
     gold, _ = load_gold(repo / "data/interim/cohort")
     values = distinctive_values(original, gold)
     assert values
-    assert scan_files([repo / "data/reports", repo / "mlruns"], values) == {}
+    downstream = ["data/reports", "mlruns", "data/processed/scores", "data/processed/outcomes",
+                  "data/processed/summaries"]  # fmt: skip
+    assert scan_files([repo / d for d in downstream], values) == {}
     assert not [v for v in values if v in log.lower()]
     d = pl.read_parquet(repo / "data/processed/deid/transcripts.parquet")
     after = dict(zip(d["message_id"], d["text"], strict=True))
@@ -83,6 +85,7 @@ def test_repro_noop_and_param_granularity(tmp_path):
     for stage in (
         "synthesize", "ingest", "deidentify", "build_datasets",
         "train@risk", "train@empathy", "evaluate@risk", "evaluate@empathy",
+        "score", "outcomes", "summaries",
     ):  # fmt: skip
         assert f"Running stage '{stage}'" in out
     assert "up to date" in _run(["dvc", "repro"], repo)
@@ -95,6 +98,16 @@ def test_repro_noop_and_param_granularity(tmp_path):
     assert set(status) == {"ingest"}
     out = _run(["dvc", "repro"], repo)
     assert "Stage 'synthesize' didn't change" in out and "Running stage 'ingest'" in out
+
+    _set(repo, "outcomes", "min_cell", 5)
+    status = json.loads(_run(["dvc", "status", "--json"], repo))
+    assert set(status) == {"outcomes"}
+    _set(repo, "summaries", "window_weeks", 3)
+    status = json.loads(_run(["dvc", "status", "--json"], repo))
+    assert set(status) == {"outcomes", "summaries"}
+    out = _run(["dvc", "repro"], repo)
+    assert "Running stage 'outcomes'" in out and "Running stage 'summaries'" in out
+    assert "Running stage 'score'" not in out
 
     _set(repo, "synthesize", "n_sites", 3)
     status = json.loads(_run(["dvc", "status", "--json"], repo))

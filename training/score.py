@@ -1,0 +1,109 @@
+"""Score every de-identified patient message for risk.  DVC runs: python -m training.score
+
+Reads `paths.processed/deid/transcripts.parquet` (patient messages only; never raw text) and
+the model the `train@risk` stage wrote (`data/models/risk/model`), and writes
+`paths.processed/scores/risk.parquet`: message_id, conversation_id, patient_id, sent_at,
+risk_level, p_urgent (calibrated P(moderate or high)) and alert (p_urgent at or above the
+model's threshold). No text is written. The clinician summaries and alert feed read it.
+
+Messages of patients in the training split are scored by a model that saw them, so their
+alerts are in-sample; that is what a deployed model does with its own history, and it is
+why model quality is reported by the `evaluate` stage, not from this table.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+from tqdm import tqdm
+
+from pipelines.errors import UserError, user_errors
+from pipelines.io import write_json_atomic, write_parquet_atomic
+from pipelines.params import load_params
+from training.predict import load_predictor
+from training.tasks import MODELS, RISK_LEVELS, urgent_probability
+
+log = logging.getLogger("carebridge.score")
+
+CHUNK = 512  # messages per progress step
+
+
+class ScoreError(UserError):
+    """The de-identified transcripts or the risk model are missing."""
+
+
+def score_messages(transcripts: Path, model_dir: Path) -> tuple[pl.DataFrame, dict]:
+    """Risk level, P(urgent) and alert for every patient message (input order kept)."""
+    if not transcripts.is_file():
+        raise ScoreError(f"{transcripts}: not found; run `dvc repro deidentify` first")
+    if not model_dir.is_dir():
+        raise ScoreError(f"{model_dir}: no risk model; run `dvc repro train@risk` first")
+    predictor = load_predictor(model_dir)
+    if predictor.task.name != "risk":
+        raise ScoreError(f"{model_dir}: a {predictor.task.name} model, not a risk model")
+    msgs = (
+        pl.scan_parquet(transcripts)
+        .filter(pl.col("speaker") == "patient")
+        .select("message_id", "conversation_id", "patient_id", "sent_at", "text")
+        .collect()
+    )
+    texts = msgs["text"].to_list()
+    probs = np.zeros((len(texts), len(RISK_LEVELS)), dtype=np.float64)
+    with tqdm(total=len(texts), desc="risk scores", unit="msg", file=sys.stderr) as bar:
+        for start in range(0, len(texts), CHUNK):
+            (p,) = predictor.probabilities(texts[start : start + CHUNK])
+            probs[start : start + len(p)] = p
+            bar.update(len(p))
+    p_urgent = urgent_probability(probs)
+    threshold = float(predictor.alert_threshold)
+    out = msgs.drop("text").with_columns(
+        pl.Series("risk_level", np.asarray(RISK_LEVELS)[probs.argmax(axis=1)].tolist()),
+        pl.Series("p_urgent", np.round(p_urgent, 6)),
+        pl.Series("alert", p_urgent >= threshold),
+    )
+    info = {
+        "messages": out.height,
+        "alerts": int(out["alert"].sum()),
+        "alert_threshold": round(threshold, 6),
+        "levels": {lv: int((out["risk_level"] == lv).sum()) for lv in RISK_LEVELS},
+    }
+    return out, info
+
+
+@user_errors("score")
+def main(argv: Sequence[str] | None = None) -> None:
+    """Stage entry point: write scores/risk.parquet and reports/score_risk.json."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    params = load_params()
+    started = time.perf_counter()
+    model_dir = MODELS / "risk" / "model"
+    scores, info = score_messages(
+        params.paths.processed / "deid" / "transcripts.parquet", model_dir
+    )
+    run_file = MODELS / "risk" / "run.json"
+    if run_file.is_file():
+        run = json.loads(run_file.read_text())
+        info["model"] = f"{run.get('registered_model')} v{run.get('version')}"
+    out = write_parquet_atomic(scores, params.paths.processed / "scores" / "risk.parquet")
+    report = write_json_atomic(params.paths.reports / "score_risk.json", info)
+    from pipelines.tracking import stage_run
+
+    with stage_run("score", params.mlflow, params={"model": info.get("model", "unknown")}) as mf:
+        mf.log_metrics({"messages": info["messages"], "alerts": info["alerts"]})
+        mf.log_artifact(str(report))
+    log.info(
+        "scored %d patient messages in %.0f s: %d alerts (threshold %.3f); wrote %s and %s",
+        info["messages"], time.perf_counter() - started, info["alerts"],
+        info["alert_threshold"], out, report,
+    )  # fmt: skip
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
