@@ -292,27 +292,43 @@ def patient_outcomes(t: dict[str, pl.LazyFrame], p: OutcomesParams) -> pl.LazyFr
         .group_by("patient_id")
         .agg(
             pl.col("week").min().alias("baseline_week"),
-            *[pl.col(c).get(pl.col("week").arg_min()).alias(f"{c}_b") for c in scores],
+            *[pl.col(c).min_by("week").alias(f"{c}_b") for c in scores],
         )
     )
     latest = m.group_by("patient_id").agg(
         pl.col("week").max().alias("latest_week"),
         pl.len().alias("n_measures"),
-        *[pl.col(c).get(pl.col("week").arg_max()).alias(f"{c}_l") for c in scores],
+        *[pl.col(c).max_by("week").alias(f"{c}_l") for c in scores],
     )
     wk = pl.col("week")
     engaged = (pl.col("checkin_messages") > 0) | (pl.col("therapy_sessions_attended") > 0)
+    # Row-wise flags first, then plain sums: filters inside a group_by are several times
+    # slower at tens of millions of rows (benchmarks/RESULTS.md).
+    post = wk >= 0
+    attended = pl.col("therapy_sessions_attended")
     engagement = (
         t["engagement"]
+        .select(
+            "patient_id",
+            wk,
+            post.cast(pl.Int64).alias("weeks_in_program"),
+            pl.when(post).then(wk).alias("last_program_week"),
+            (post & engaged).cast(pl.Int64).alias("active_weeks"),
+            pl.when(post).then(attended).otherwise(0).alias("sessions_attended"),
+            (~post).cast(pl.Int64).alias("pre_weeks"),
+            pl.when(post).then(0).otherwise(attended).alias("sessions_pre"),
+        )
         .group_by("patient_id")
         .agg(
-            (wk >= 0).sum().cast(pl.Int64).alias("weeks_in_program"),
-            wk.filter(wk >= 0).max().alias("last_program_week"),
-            ((wk >= 0) & engaged).sum().cast(pl.Int64).alias("active_weeks"),
-            pl.col("therapy_sessions_attended").filter(wk >= 0).sum().alias("sessions_attended"),
-            (wk < 0).sum().cast(pl.Int64).alias("pre_weeks"),
+            pl.col(
+                "weeks_in_program",
+                "active_weeks",
+                "sessions_attended",
+                "pre_weeks",
+                "sessions_pre",
+            ).sum(),
+            pl.col("last_program_week").max(),
             wk.min().alias("first_week"),
-            pl.col("therapy_sessions_attended").filter(wk < 0).sum().alias("sessions_pre"),
         )
     )
     patients = t["patients"].select(
@@ -343,18 +359,18 @@ def patient_outcomes(t: dict[str, pl.LazyFrame], p: OutcomesParams) -> pl.LazyFr
         .with_columns(
             ((pl.col("date") - pl.col("enrolment_date")).dt.total_days() // 7).alias("week")
         )
-        .group_by("patient_id")
-        .agg(
-            (in_scope & covered).sum().cast(pl.Int64).alias("crisis_followup"),
+        .select(
+            "patient_id",
+            (in_scope & covered).cast(pl.Int64).alias("crisis_followup"),
             (in_scope & (wk < 0) & (wk >= pl.col("first_week")))
-            .sum()
             .cast(pl.Int64)
             .alias("crisis_pre"),
             ((pl.col("event_type") == "clinician_escalation") & covered)
-            .sum()
             .cast(pl.Int64)
             .alias("escalations_followup"),
         )
+        .group_by("patient_id")
+        .agg(pl.all().sum())
     )
     c, r = p.caseness, p.reliable_change
     fu = pl.col("has_followup")
@@ -453,6 +469,8 @@ def sufficient_stats(
     Proportions: k/n with the binomial SE; means: the sample SD / sqrt(n); rates: sum(e)/sum(w)
     with the patient-clustered linearised SE sqrt(n/(n-1) * sum((e - r w)^2)) / sum(w).
     """
+    # Row-wise terms first, then plain sums/counts per group (no filters inside the group_by).
+    terms: list[pl.Expr] = []
     aggs: list[pl.Expr] = []
     for mt in metrics:
         col = pl.col(mt.column)
@@ -470,14 +488,17 @@ def sufficient_stats(
         else:
             e, w = col.cast(pl.Float64), pl.col(mt.denominator).cast(pl.Float64)
             has = w > 0
-            aggs += [
-                has.sum().alias(f"{mt.name}|n"),
-                e.filter(has).sum().alias(f"{mt.name}|E"),
-                w.filter(has).sum().alias(f"{mt.name}|W"),
-                (e * e).filter(has).sum().alias(f"{mt.name}|ee"),
-                (e * w).filter(has).sum().alias(f"{mt.name}|ew"),
-                (w * w).filter(has).sum().alias(f"{mt.name}|ww"),
+            terms += [
+                has.cast(pl.Int64).alias(f"{mt.name}|n"),
+                pl.when(has).then(e).otherwise(0.0).alias(f"{mt.name}|E"),
+                pl.when(has).then(w).otherwise(0.0).alias(f"{mt.name}|W"),
+                pl.when(has).then(e * e).otherwise(0.0).alias(f"{mt.name}|ee"),
+                pl.when(has).then(e * w).otherwise(0.0).alias(f"{mt.name}|ew"),
+                pl.when(has).then(w * w).otherwise(0.0).alias(f"{mt.name}|ww"),
             ]
+            aggs += [pl.col(f"{mt.name}|{s}").sum() for s in ("n", "E", "W", "ee", "ew", "ww")]
+    if terms:
+        frame = frame.with_columns(terms)
     wide = frame.group_by(keys).agg(aggs).collect()
     parts = []
     for mt in metrics:
@@ -608,7 +629,9 @@ def compare_pre_post(frame: pl.LazyFrame, p: OutcomesParams, dims: Sequence[str]
     """Follow-up vs pre-enrolment rate ratio within each arm, over patients observed in both.
 
     log RR = log(E1/W1) - log(E0/W0); each patient contributes the influence term
-    u = (e1 - r1 w1)/E1 - (e0 - r0 w0)/E0, and var(log RR) = n/(n-1) sum(u^2).
+    u = a - b with a = (e1 - r1 w1)/E1 and b = (e0 - r0 w0)/E0, and
+    var(log RR) = n/(n-1) sum(u^2). sum(u^2) is expanded into sums of products per group,
+    so one group_by per dimension computes it.
     """
     z = _z(p.confidence)
     out = []
@@ -616,46 +639,46 @@ def compare_pre_post(frame: pl.LazyFrame, p: OutcomesParams, dims: Sequence[str]
         lf = frame.with_columns(pl.lit("all").alias("overall")) if dim == "overall" else frame
         lf = lf.with_columns(pl.col(dim).cast(pl.String).alias("group"))
         for metric, (e1, w1, e0, w0, scale) in PRE_POST.items():
-            both = lf.filter((pl.col(w1) > 0) & (pl.col(w0) > 0)).select(
-                "arm", "group", *[pl.col(c).cast(pl.Float64) for c in (e1, w1, e0, w0)]
-            )
-            tot = both.group_by("arm", "group").agg(
-                pl.len().alias("n"), *[pl.col(c).sum().alias(f"T_{c}") for c in (e1, w1, e0, w0)]
-            )
-            r1 = pl.col(f"T_{e1}") / pl.col(f"T_{w1}")
-            r0 = pl.col(f"T_{e0}") / pl.col(f"T_{w0}")
-            u = (pl.col(e1) - r1 * pl.col(w1)) / pl.col(f"T_{e1}") - (
-                pl.col(e0) - r0 * pl.col(w0)
-            ) / pl.col(f"T_{e0}")
+            v = {"e1": e1, "w1": w1, "e0": e0, "w0": w0}
+            products = [(a, b) for i, a in enumerate(v) for b in list(v)[i:]]
             res = (
-                both.join(tot, on=["arm", "group"])
+                lf.filter((pl.col(w1) > 0) & (pl.col(w0) > 0))
+                .select(
+                    "arm", "group", *[pl.col(c).cast(pl.Float64).alias(k) for k, c in v.items()]
+                )
                 .group_by("arm", "group")
                 .agg(
-                    pl.col("n").first(),
-                    (r1.first() * scale).alias("followup"),
-                    (r0.first() * scale).alias("pre"),
-                    (u * u).sum().alias("ssq"),
+                    pl.len().alias("n"),
+                    *[pl.col(k).sum().alias(k.upper()) for k in v],
+                    *[(pl.col(a) * pl.col(b)).sum().alias(f"{a}{b}") for a, b in products],
                 )
                 .collect()
             )
-            n = pl.col("n").cast(pl.Float64)
-            se = (n / (n - 1) * pl.col("ssq")).sqrt()
-            ratio = pl.col("followup") / pl.col("pre")
-            ok = (pl.col("followup") > 0) & (pl.col("pre") > 0)
+            c = pl.col
+            r1, r0 = c("E1") / c("W1"), c("E0") / c("W0")
+            saa = (c("e1e1") - 2 * r1 * c("e1w1") + r1 * r1 * c("w1w1")) / c("E1") ** 2
+            sbb = (c("e0e0") - 2 * r0 * c("e0w0") + r0 * r0 * c("w0w0")) / c("E0") ** 2
+            sab = (c("e1e0") - r0 * c("e1w0") - r1 * c("w1e0") + r1 * r0 * c("w1w0")) / (
+                c("E1") * c("E0")
+            )
+            n = c("n").cast(pl.Float64)
+            se = (n / (n - 1) * (saa + sbb - 2 * sab).clip(lower_bound=0)).sqrt()
+            ratio = r1 / r0
+            ok = (c("E1") > 0) & (c("E0") > 0)
             out.append(
                 res.select(
                     pl.lit(dim).alias("dimension"),
                     "group",
                     pl.lit(metric).alias("metric"),
-                    pl.concat_str(pl.col("arm"), pl.lit("_followup_vs_pre")).alias("comparison"),
+                    pl.concat_str(c("arm"), pl.lit("_followup_vs_pre")).alias("comparison"),
                     pl.lit("ratio").alias("measure"),
-                    pl.col("n").cast(pl.Int64).alias("n_patients"),
-                    "followup",
-                    "pre",
+                    c("n").cast(pl.Int64).alias("n_patients"),
+                    (r1 * scale).alias("followup"),
+                    (r0 * scale).alias("pre"),
                     pl.when(ok).then(ratio).alias("estimate"),
                     pl.when(ok).then(ratio * (-z * se).exp()).alias("ci_low"),
                     pl.when(ok).then(ratio * (z * se).exp()).alias("ci_high"),
-                    se.alias("se_log"),
+                    pl.when(ok).then(se).alias("se_log"),
                 )
             )
     return pl.concat(out)
@@ -664,17 +687,28 @@ def compare_pre_post(frame: pl.LazyFrame, p: OutcomesParams, dims: Sequence[str]
 def retention(per_patient: pl.LazyFrame, p: OutcomesParams) -> pl.DataFrame:
     """Share of patients still in the program at week k, among those planned to reach k."""
     z = _z(p.confidence)
-    pts = per_patient.select("arm", "planned_weeks", "last_program_week").collect()
+    # A patient planned to week P who stayed to week L counts in the denominator of weeks
+    # 0..P and the numerator of weeks 0..min(L, P): two histograms, summed from the top.
+    pts = per_patient.select(
+        "arm",
+        "planned_weeks",
+        pl.min_horizontal(pl.col("last_program_week").fill_null(-1), "planned_weeks").alias("m"),
+    ).collect()
     max_week = int(pts["planned_weeks"].max() or 0)
-    weeks = pl.DataFrame({"week": list(range(max_week + 1))}, schema={"week": pl.Int64})
+    grid = pl.DataFrame({"arm": sorted(set(pts["arm"]))}).join(
+        pl.DataFrame({"week": list(range(max_week + 1))}, schema={"week": pl.Int64}), how="cross"
+    )
+    planned = pts.group_by("arm", pl.col("planned_weeks").alias("week")).agg(pl.len().alias("a"))
+    stayed = pts.group_by("arm", pl.col("m").cast(pl.Int64).alias("week")).agg(pl.len().alias("b"))
     rows = (
-        pts.join(weeks, how="cross")
-        .filter(pl.col("planned_weeks") >= pl.col("week"))
-        .group_by("arm", "week")
-        .agg(
-            pl.len().alias("n_patients"),
-            (pl.col("last_program_week").fill_null(-1) >= pl.col("week")).sum().alias("k"),
+        grid.join(planned, on=["arm", "week"], how="left")
+        .join(stayed, on=["arm", "week"], how="left")
+        .sort("arm", "week", descending=[False, True])
+        .with_columns(
+            pl.col("a").fill_null(0).cum_sum().over("arm").cast(pl.Int64).alias("n_patients"),
+            pl.col("b").fill_null(0).cum_sum().over("arm").cast(pl.Int64).alias("k"),
         )
+        .filter(pl.col("n_patients") > 0)
         .sort("arm", "week")
     )
     n = pl.col("n_patients").cast(pl.Float64)
@@ -692,42 +726,44 @@ def retention(per_patient: pl.LazyFrame, p: OutcomesParams) -> pl.DataFrame:
     return suppress(out, p.min_cell)
 
 
-def monthly_frame(
+def monthly_stats(
     t: dict[str, pl.LazyFrame], per_patient: pl.LazyFrame, p: OutcomesParams
-) -> pl.LazyFrame:
-    """One row per patient and calendar month: mean scores, program weeks, activity, crises."""
+) -> pl.DataFrame:
+    """Calendar-month trends per arm, each patient-month one unit.
+
+    Scores: the mean over patients of each patient's monthly mean (a patient measured four
+    times in a month counts once). Program weeks, active weeks and crisis interventions are
+    summed per patient and month, so rates carry a patient-month-clustered error. Months are
+    calendar months of the measure date, or of the program week's start.
+    """
     pts = per_patient.select("patient_id", "arm", "enrolment_date", "last_program_week")
+    month = pl.col("date").dt.month_start().alias("month")
     scores = (
         t["weekly_measures"]
-        .select(
-            "patient_id",
-            pl.col("date").dt.strftime("%Y-%m").alias("month"),
-            "phq9_total",
-            "gad7_total",
-            "wemwbs",
-        )
+        .select("patient_id", month, "phq9_total", "gad7_total", "wemwbs")
         .group_by("patient_id", "month")
         .agg(
             pl.col("phq9_total").mean().alias("phq9_mean"),
             pl.col("gad7_total").mean().alias("gad7_mean"),
             pl.col("wemwbs").mean().alias("wemwbs_mean"),
         )
+        .join(pts.select("patient_id", "arm"), on="patient_id")
     )
     engaged = (pl.col("checkin_messages") > 0) | (pl.col("therapy_sessions_attended") > 0)
     weeks = (
         t["engagement"]
         .filter(pl.col("week") >= 0)
-        .join(pts.select("patient_id", "enrolment_date"), on="patient_id")
-        .with_columns(
+        .join(pts.select("patient_id", "arm", "enrolment_date"), on="patient_id")
+        .select(
+            "patient_id",
+            "arm",
             (pl.col("enrolment_date") + pl.duration(weeks=pl.col("week")))
-            .dt.strftime("%Y-%m")
-            .alias("month")
+            .dt.month_start()
+            .alias("month"),
+            engaged.cast(pl.Int64).alias("active_weeks"),
         )
-        .group_by("patient_id", "month")
-        .agg(
-            pl.len().cast(pl.Int64).alias("weeks"),
-            engaged.sum().cast(pl.Int64).alias("active_weeks"),
-        )
+        .group_by("patient_id", "arm", "month")
+        .agg(pl.len().cast(pl.Int64).alias("weeks"), pl.col("active_weeks").sum())
     )
     crises = (
         t["crisis_events"]
@@ -737,14 +773,27 @@ def monthly_frame(
             ((pl.col("date") - pl.col("enrolment_date")).dt.total_days() // 7).alias("w")
         )
         .filter((pl.col("w") >= 0) & (pl.col("w") <= pl.col("last_program_week")))
-        .group_by("patient_id", pl.col("date").dt.strftime("%Y-%m").alias("month"))
+        .group_by("patient_id", month)
         .agg(pl.len().cast(pl.Int64).alias("crisis"))
     )
+    weeks = weeks.join(crises, on=["patient_id", "month"], how="left").with_columns(
+        pl.col("crisis").fill_null(0)
+    )
+    by_frame = {
+        "scores": [m for m in MONTH_METRICS if m.kind == "mean"],
+        "weeks": [m for m in MONTH_METRICS if m.kind != "mean"],
+    }
+    parts = [
+        sufficient_stats(scores, ["arm", "month"], by_frame["scores"]),
+        sufficient_stats(weeks, ["arm", "month"], by_frame["weeks"]),
+    ]
     return (
-        weeks.join(scores, on=["patient_id", "month"], how="full", coalesce=True)
-        .join(crises, on=["patient_id", "month"], how="left")
-        .join(pts.select("patient_id", "arm"), on="patient_id")
-        .with_columns(pl.col("weeks", "active_weeks", "crisis").fill_null(0))
+        pl.concat(parts)
+        .with_columns(
+            pl.col("month").dt.strftime("%Y-%m").alias("group"),
+            pl.lit("calendar_month").alias("dimension"),
+        )
+        .drop("month")
     )
 
 
@@ -859,12 +908,7 @@ def compute(
     lf = per_patient.lazy()
     dims = ("overall", *p.group_columns)
     stats_df = program_table(lf, p, PATIENT_METRICS)
-    month = monthly_frame(t, lf, p)
-    month_stats = (
-        sufficient_stats(month, ["arm", "month"], MONTH_METRICS)
-        .rename({"month": "group"})
-        .with_columns(pl.lit("calendar_month").alias("dimension"))
-    )
+    month_stats = monthly_stats(t, lf, p)
     all_stats = pl.concat([stats_df, month_stats], how="diagonal")
     arms = compare_arms(all_stats, p.confidence)
     arms = suppress(arms, p.min_cell, ("n_hybrid", "n_usual")).with_columns(

@@ -24,51 +24,54 @@ _LABELS = {
 }
 
 
-def _rule_hits(rule: StepRule) -> list[pl.Expr]:
-    """One expression per used score: its reason text when reached, else null."""
+def _rule_hits(rule: StepRule) -> list[tuple[pl.Expr, str]]:
+    """(condition, reason) for each score the rule uses."""
     hits = []
     for field, label in _LABELS.items():
         value = getattr(rule, field)
         if value is not None:
-            hits.append(pl.when(pl.col(field) >= value).then(pl.lit(f"{label} >= {value}")))
+            hits.append((pl.col(field) >= value, f"{label} >= {value}"))
     return hits
 
 
+def _reasons(hits: list[tuple[pl.Expr, str]]) -> pl.Expr:
+    """The reasons reached, joined by '; ' (empty when none)."""
+    if not hits:
+        return pl.lit("")
+    return pl.concat_str(
+        [pl.when(cond).then(pl.lit(text)) for cond, text in hits],
+        separator="; ",
+        ignore_nulls=True,
+    )
+
+
 def with_step(frame: pl.LazyFrame, sp: ScreeningParams) -> pl.LazyFrame:
-    """Add `step` and `reasons` to a frame with phq9_total, gad7_total, pcptsd5_total,
-    phq9_item9 (a frame without PHQ-9 and GAD-7 scores gets no step)."""
+    """Add `step` and `reasons` (the rules reached, '; '-separated) to a frame with
+    phq9_total, gad7_total, pcptsd5_total, phq9_item9; no PHQ-9/GAD-7 scores, no step."""
     urgent = _rule_hits(sp.urgent_referral)
     therapist = _rule_hits(sp.assistant_plus_therapist)
-    urgent_list = (
-        pl.concat_list(urgent).list.drop_nulls() if urgent else pl.lit([], pl.List(pl.String))
-    )
-    therapist_list = (
-        pl.concat_list(therapist).list.drop_nulls()
-        if therapist
-        else pl.lit([], pl.List(pl.String))
-    )
+
+    def reached(hits: list[tuple[pl.Expr, str]]) -> pl.Expr:
+        return pl.any_horizontal([c for c, _ in hits]).fill_null(False) if hits else pl.lit(False)
+
     measured = pl.col("phq9_total").is_not_null() & pl.col("gad7_total").is_not_null()
-    return (
-        frame.with_columns(urgent_list.alias("_u"), therapist_list.alias("_t"))
-        .with_columns(
-            pl.when(~measured)
-            .then(None)
-            .when(pl.col("_u").list.len() > 0)
-            .then(pl.lit("urgent_referral"))
-            .when(pl.col("_t").list.len() > 0)
-            .then(pl.lit("assistant_plus_therapist"))
-            .otherwise(pl.lit("self_guided"))
-            .alias("step"),
-            pl.when(~measured)
-            .then(pl.lit(["no PHQ-9/GAD-7 measures"]))
-            .when(pl.col("_u").list.len() > 0)
-            .then(pl.col("_u"))
-            .when(pl.col("_t").list.len() > 0)
-            .then(pl.col("_t"))
-            .otherwise(pl.lit(["all scores below the assistant-plus-therapist rules"]))
-            .alias("reasons"),
-        )
-        .drop("_u", "_t")
+    return frame.with_columns(
+        pl.when(~measured)
+        .then(None)
+        .when(reached(urgent))
+        .then(pl.lit("urgent_referral"))
+        .when(reached(therapist))
+        .then(pl.lit("assistant_plus_therapist"))
+        .otherwise(pl.lit("self_guided"))
+        .alias("step"),
+        pl.when(~measured)
+        .then(pl.lit("no PHQ-9/GAD-7 measures"))
+        .when(reached(urgent))
+        .then(_reasons(urgent))
+        .when(reached(therapist))
+        .then(_reasons(therapist))
+        .otherwise(pl.lit("all scores below the assistant-plus-therapist rules"))
+        .alias("reasons"),
     )
 
 

@@ -216,8 +216,8 @@ def mood(t: dict[str, Any], ref: pl.LazyFrame, sp: SummariesParams) -> pl.LazyFr
         .filter(pl.col("week") <= pl.col("ref_week"))
     )
     base = m.group_by("patient_id").agg(
-        pl.col("phq9_total").get(pl.col("week").arg_min()).alias("phq9_baseline"),
-        pl.col("gad7_total").get(pl.col("week").arg_min()).alias("gad7_baseline"),
+        pl.col("phq9_total").min_by("week").alias("phq9_baseline"),
+        pl.col("gad7_total").min_by("week").alias("gad7_baseline"),
     )
     recent = m.filter(pl.col("ref_week") - pl.col("week") < sp.trajectory_weeks).sort(
         "patient_id", "week"
@@ -721,8 +721,7 @@ def render_markdown(s: dict[str, Any]) -> str:
     if s["screening"]:
         lines += [
             "",
-            f"Suggested step: **{s['screening']['step']}** "
-            f"({'; '.join(s['screening']['reasons'])})",
+            f"Suggested step: **{s['screening']['step']}** ({s['screening']['reasons']})",
         ]
     lines += [
         "",

@@ -344,3 +344,17 @@ def test_stage_on_the_synthetic_cohort(cohort, params):
     assert set(overall["arm"]) == {"ai_hybrid", "usual_care"}
     assert set(overall["metric"]) == {m.name for m in PATIENT_METRICS}
     assert out["retention"].filter(pl.col("week") == 0)["estimate"].to_list() == [1.0, 1.0]
+
+
+def test_retention_matches_counting_patient_by_patient(cohort, params):
+    from pipelines.outcomes import retention
+
+    folder, _ = cohort
+    pts = patient_outcomes(scan_inputs(folder), params.outcomes).collect()
+    got = retention(pts.lazy(), params.outcomes.model_copy(update={"min_cell": 1}))
+    for row in got.iter_rows(named=True):
+        at_risk = pts.filter(pl.col("arm") == row["arm"], pl.col("planned_weeks") >= row["week"])
+        stayed = at_risk.filter(pl.col("last_program_week") >= row["week"])
+        assert row["n_patients"] == at_risk.height
+        assert row["estimate"] == pytest.approx(stayed.height / at_risk.height)
+    assert got.filter(pl.col("week") == 0)["estimate"].to_list() == [1.0, 1.0]

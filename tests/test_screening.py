@@ -38,13 +38,13 @@ def test_step_edges(params, scores, step):
 def test_reasons_name_every_rule_reached(params):
     step, reasons = step_of(params, 22, 3, 0, 2)
     assert step == "urgent_referral"
-    assert reasons == ["PHQ-9 >= 20", "PHQ-9 item 9 >= 1"]
+    assert reasons == "PHQ-9 >= 20; PHQ-9 item 9 >= 1"
     _, reasons = step_of(params, 12, 11, 5)
-    assert reasons == ["PHQ-9 >= 10", "GAD-7 >= 10", "PC-PTSD-5 >= 4"]
+    assert reasons == "PHQ-9 >= 10; GAD-7 >= 10; PC-PTSD-5 >= 4"
 
 
 def test_no_measures_gives_no_step(params):
-    assert step_of(params, None, None) == (None, ["no PHQ-9/GAD-7 measures"])
+    assert step_of(params, None, None) == (None, "no PHQ-9/GAD-7 measures")
 
 
 def test_rules_come_from_params(params):
