@@ -41,7 +41,7 @@ def test_stage_module_imports_and_is_a_dependency(name):
 def test_cli_lists_its_commands():
     result = CliRunner().invoke(app, ["--help"])
     assert result.exit_code == 0
-    for cmd in ("synthesize", "ingest", "schema", "status", "check-params"):
+    for cmd in ("synthesize", "ingest", "deidentify", "predict", "summary", "schema", "status"):
         assert cmd in result.output
 
 
