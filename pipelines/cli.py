@@ -206,6 +206,25 @@ def summary(
     typer.echo(f"wrote the summary of {patient_id} to {output}")
 
 
+@app.command("review-import")
+def review_import(
+    reviewed: Annotated[Path, typer.Argument(help="the audit's review_queue.csv, decided")],
+    base_labels: Annotated[Path, typer.Argument(help="the risk_labels table to update")],
+    output: Annotated[Path, typer.Argument(help="where to write the updated risk_labels")],
+) -> None:
+    """Apply reviewers' decisions from a bias-audit review queue to a risk_labels table."""
+    from bias_audit.review import apply_decisions
+
+    try:
+        res = apply_decisions(reviewed, base_labels, output)
+    except UserError as err:
+        _fail(err)
+    typer.echo(
+        f"{res['decisions']} decisions ({res['changed']} changed a label); wrote "
+        f"{res['labels']} labels to {output} (the risk_labels contract; ingest it next)"
+    )
+
+
 @app.command()
 def schema() -> None:
     """Print the data contract (every table's columns) as Markdown."""
@@ -234,6 +253,7 @@ def status(params: ParamsOpt = Path("params.yaml")) -> None:
         ("risk scores of every patient message", p.paths.processed / "scores"),
         ("program outcomes and screening", p.paths.processed / "outcomes"),
         ("clinician summaries and alert feed", p.paths.processed / "summaries"),
+        ("bias audit reports and review queues", p.paths.processed / "bias_audit"),
         ("stage reports (dvc metrics show)", p.paths.reports),
     ):
         files = sorted(x for x in Path(path).rglob("*") if x.is_file()) if path.exists() else []
@@ -298,6 +318,18 @@ def status(params: ParamsOpt = Path("params.yaml")) -> None:
                     f"{100 * f['ci_high']:+.0f}%; published {100 * f['published']:.0f}%)"
                 )
         lines.append(f"  outcomes, AI-hybrid vs usual care: {'; '.join(figs) or 'suppressed'}")
+    for task in ("risk", "empathy"):
+        ba = p.paths.reports / f"bias_audit_{task}.json"
+        if ba.exists():
+            rep = json.loads(ba.read_text())
+            failed = sum(c["status"] == "fail" for c in rep["checks"].values())
+            lines.append(
+                f"  bias audit, {task} v{rep['model_version']}: gate {rep['verdict'].upper()} "
+                f"({failed} of {len(rep['checks'])} judged checks failed; "
+                f"{rep['checks_insufficient_data']} not judged); champion: "
+                f"{rep['champion'].get('champion') or 'none'} "
+                f"(report: {p.paths.processed}/bias_audit/{task}/report.html)"
+            )
     summ = p.paths.reports / "summaries.json"
     if summ.exists():
         rep = json.loads(summ.read_text())

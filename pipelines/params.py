@@ -282,6 +282,57 @@ class SummariesParams(Frozen):
     alerts: AlertRules
 
 
+SensitiveFeature = Literal[
+    "age_band",
+    "gender",
+    "race_ethnicity",
+    "primary_language",
+    "rurality",
+    "insurance",
+    "register",
+]
+
+
+class RiskGate(Frozen):
+    min_group_recall: Share
+    max_recall_gap: Share
+
+
+class EmpathyGate(Frozen):
+    min_group_macro_f1: Share
+    max_macro_f1_gap: Share
+
+
+class GateParams(Frozen):
+    risk: RiskGate
+    empathy: EmpathyGate
+
+
+class MitigationParams(Frozen):
+    enabled: bool
+    feature: SensitiveFeature
+    constraints: Literal["true_positive_rate_parity", "equalized_odds"]
+    objective: Literal["balanced_accuracy_score", "accuracy_score"]
+
+
+class BiasAuditParams(Frozen):
+    sensitive_features: tuple[SensitiveFeature, ...] = Field(min_length=1)
+    intersections: bool
+    min_group_size: PositiveInt
+    n_boot: Annotated[int, Field(ge=20, le=10000)]
+    ci_quantiles: tuple[Annotated[float, Field(gt=0, lt=1)], Annotated[float, Field(gt=0, lt=1)]]
+    n_jobs: PositiveInt
+    gate: GateParams
+    mitigation: MitigationParams
+    review_deid_max_score: Share
+
+    @model_validator(mode="after")
+    def _ordered_quantiles(self) -> BiasAuditParams:
+        if self.ci_quantiles[0] >= self.ci_quantiles[1]:
+            raise ValueError("ci_quantiles must be [lower, upper] with lower < upper")
+        return self
+
+
 class Params(Frozen):
     seed: Annotated[int, Field(ge=0)]
     paths: Paths
@@ -295,6 +346,7 @@ class Params(Frozen):
     outcomes: OutcomesParams
     screening: ScreeningParams
     summaries: SummariesParams
+    bias_audit: BiasAuditParams
 
 
 def _format_errors(err: ValidationError) -> str:

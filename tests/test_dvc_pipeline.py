@@ -85,7 +85,7 @@ def test_repro_noop_and_param_granularity(tmp_path):
     for stage in (
         "synthesize", "ingest", "deidentify", "build_datasets",
         "train@risk", "train@empathy", "evaluate@risk", "evaluate@empathy",
-        "score", "outcomes", "summaries",
+        "score", "outcomes", "summaries", "bias_audit@risk", "bias_audit@empathy",
     ):  # fmt: skip
         assert f"Running stage '{stage}'" in out
     assert "up to date" in _run(["dvc", "repro"], repo)
