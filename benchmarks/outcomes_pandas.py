@@ -14,12 +14,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipelines.outcomes import PATIENT_METRICS, Metric
+from pipelines.outcomes import PATIENT_METRICS, REQUIRED_COLUMNS, Metric
 from pipelines.params import OutcomesParams
 
-PATIENT_COLUMNS = ["patient_id", "site", "arm", "enrolment_date", "end_date", "age_band",
-                   "gender", "race_ethnicity", "primary_language", "rurality", "insurance",
-                   "pcptsd5_total"]  # fmt: skip
+PATIENT_COLUMNS = list(REQUIRED_COLUMNS["patients"])
 SCORES = ["phq9_total", "gad7_total", "wemwbs", "phq9_9"]
 
 

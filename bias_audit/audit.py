@@ -409,10 +409,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                 "checks_insufficient_data": result["checks_insufficient_data"],
             }
         )
+    # Registry version numbers stay out of the DVC metric file (a fresh clone numbers
+    # versions from 1); they are in report.json, the log and MLflow.
     metrics = {
         "verdict": result["verdict"],
-        "model_version": version["version"],
-        "champion": champion,
+        "champion_assigned": champion.get("champion") is not None,
+        "mitigated_verdict": champion.get("mitigated_verdict"),
         "checks": {
             f"{c['check']} [{c['features']}: {c['group']}]": {
                 k: c[k] for k in ("value", "ci_low", "ci_high", "n", "status", "shortfall")

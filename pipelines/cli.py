@@ -324,10 +324,10 @@ def status(params: ParamsOpt = Path("params.yaml")) -> None:
             rep = json.loads(ba.read_text())
             failed = sum(c["status"] == "fail" for c in rep["checks"].values())
             lines.append(
-                f"  bias audit, {task} v{rep['model_version']}: gate {rep['verdict'].upper()} "
+                f"  bias audit, {task}: gate {rep['verdict'].upper()} "
                 f"({failed} of {len(rep['checks'])} judged checks failed; "
-                f"{rep['checks_insufficient_data']} not judged); champion: "
-                f"{rep['champion'].get('champion') or 'none'} "
+                f"{rep['checks_insufficient_data']} not judged); champion "
+                f"{'assigned' if rep['champion_assigned'] else 'not assigned'} "
                 f"(report: {p.paths.processed}/bias_audit/{task}/report.html)"
             )
     summ = p.paths.reports / "summaries.json"

@@ -332,18 +332,7 @@ def patient_outcomes(t: dict[str, pl.LazyFrame], p: OutcomesParams) -> pl.LazyFr
         )
     )
     patients = t["patients"].select(
-        "patient_id",
-        "site",
-        "arm",
-        "enrolment_date",
-        "end_date",
-        "age_band",
-        "gender",
-        "race_ethnicity",
-        "primary_language",
-        "rurality",
-        "insurance",
-        "pcptsd5_total",
+        *REQUIRED_COLUMNS["patients"],
         pl.col("enrolment_date").dt.strftime("%Y-%m").alias("enrolment_month"),
         ((pl.col("end_date") - pl.col("enrolment_date")).dt.total_days() // 7)
         .cast(pl.Int64)

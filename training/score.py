@@ -87,20 +87,25 @@ def main(argv: Sequence[str] | None = None) -> None:
     scores, info = score_messages(
         params.paths.processed / "deid" / "transcripts.parquet", model_dir
     )
+    # The registry version goes to MLflow and the log, not to the DVC metric file: a fresh
+    # clone numbers versions from 1, and the metric file must come out the same.
+    model = "unknown"
     run_file = MODELS / "risk" / "run.json"
     if run_file.is_file():
         run = json.loads(run_file.read_text())
-        info["model"] = f"{run.get('registered_model')} v{run.get('version')}"
+        model = f"{run.get('registered_model')} v{run.get('version')}"
     out = write_parquet_atomic(scores, params.paths.processed / "scores" / "risk.parquet")
     report = write_json_atomic(params.paths.reports / "score_risk.json", info)
     from pipelines.tracking import stage_run
 
-    with stage_run("score", params.mlflow, params={"model": info.get("model", "unknown")}) as mf:
+    with stage_run("score", params.mlflow, params={"model": model}) as mf:
         mf.log_metrics({"messages": info["messages"], "alerts": info["alerts"]})
         mf.log_artifact(str(report))
     log.info(
-        "scored %d patient messages in %.0f s: %d alerts (threshold %.3f); wrote %s and %s",
-        info["messages"], time.perf_counter() - started, info["alerts"],
+        "scored %d patient messages with %s in %.0f s: %d alerts (threshold %.3f); wrote %s "
+        "and %s",
+        info["messages"],
+        model, time.perf_counter() - started, info["alerts"],
         info["alert_threshold"], out, report,
     )  # fmt: skip
 
