@@ -47,3 +47,72 @@ def test_dashboard_shows_cohort_numbers(tmp_path, monkeypatch, params, cohort):
     assert metrics["Patients"] == "300"
     assert metrics["Chat messages"] == f"{rep['rows']['transcripts']:,}"
     assert not at.warning
+
+
+def _pages_workspace(tmp_path, monkeypatch, params, cohort, tables):
+    """Run the real outcomes and summaries stage functions on the session cohort."""
+    import json
+
+    import polars as pl
+
+    from pipelines.outcomes import compute, report, scan_inputs
+    from pipelines.summaries import build
+
+    _workspace(tmp_path, monkeypatch, params)
+    out = tmp_path / "processed" / "outcomes"
+    out.mkdir(parents=True)
+    res = compute(scan_inputs(cohort[0]), params.outcomes, params.screening)
+    for name, df in res.items():
+        if not name.startswith("_"):
+            df.write_parquet(out / f"{name}.parquet")
+    (tmp_path / "reports").mkdir()
+    rep = report(res, params.outcomes)
+    (tmp_path / "reports" / "outcomes.json").write_text(json.dumps(rep))
+    t = {n: tables[n].lazy() for n in ("patients", "weekly_measures", "engagement")}
+    t["messages"] = tables["transcripts"].lazy()  # stands in for de-identified text here
+    t["wearables"] = tables["daily_wearables"].lazy()
+    t["scores"] = None
+    summaries, feed, _ = build(t, params.summaries)
+    folder = tmp_path / "processed" / "summaries"
+    folder.mkdir(parents=True)
+    feed.write_parquet(folder / "alerts.parquet")
+    (folder / "summaries.jsonl").write_text(
+        "".join(json.dumps(s, default=str) + "\n" for s in summaries)
+    )
+    return rep, feed, pl
+
+
+def test_outcomes_page_shows_the_headline_figures(tmp_path, monkeypatch, params, cohort, tables):
+    rep, _, _ = _pages_workspace(tmp_path, monkeypatch, params, cohort, tables)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/outcomes.py").run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    wb = rep["headline"]["wellbeing_increase"]["estimate"]
+    assert metrics["Well-being"] == ("suppressed" if wb is None else f"{100 * wb:+.1f}%")
+    assert set(metrics) == {"Well-being", "Fewer crisis interventions", "Therapy engagement"}
+    (button,) = at.get("download_button")
+    assert button.proto.label == "Download these aggregates (CSV)"
+    assert button.proto.url.endswith(".csv")
+
+
+def test_clinician_page_shows_feed_and_summary(tmp_path, monkeypatch, params, cohort, tables):
+    _, feed, _ = _pages_workspace(tmp_path, monkeypatch, params, cohort, tables)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/clinician.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Clinician view"
+    pid = feed.sort("date", descending=True)["patient_id"][0]
+    at.text_input[0].set_value(pid).run()
+    assert any(f"Pre-session summary: {pid}" in m.value for m in at.markdown)
+    at.text_input[0].set_value("pt-unknown").run()
+    assert "no summary" in at.error[0].value and not at.exception
+
+
+def test_pages_say_which_stage_to_run(tmp_path, monkeypatch, params):
+    _workspace(tmp_path, monkeypatch, params)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/outcomes.py").run()
+    assert not at.exception and "dvc repro outcomes" in at.warning[0].value
+    at.switch_page("pages/clinician.py").run()
+    assert not at.exception and "dvc repro summaries" in at.warning[0].value
