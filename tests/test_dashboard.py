@@ -116,3 +116,84 @@ def test_pages_say_which_stage_to_run(tmp_path, monkeypatch, params):
     assert not at.exception and "dvc repro outcomes" in at.warning[0].value
     at.switch_page("pages/clinician.py").run()
     assert not at.exception and "dvc repro summaries" in at.warning[0].value
+
+
+def test_bias_audit_page_shows_verdict_and_groups(tmp_path, monkeypatch, params, tables):
+    import numpy as np
+    import polars as pl
+
+    from bias_audit.audit import audit, gate
+    from bias_audit.report import write_report
+
+    _workspace(tmp_path, monkeypatch, params)
+    rng = np.random.default_rng(0)
+    pts = tables["patients"].select("patient_id", "age_band", "gender")
+    frame = (
+        pl.concat([pts] * 4)
+        .with_columns(
+            urgent=pl.Series(rng.random(pts.height * 4) < 0.4),
+            p_urgent=pl.Series(rng.random(pts.height * 4)),
+        )
+        .with_columns(alert=pl.col("p_urgent") > 0.3)
+    )
+    bp = params.bias_audit.model_copy(update={"n_boot": 20, "n_jobs": 1})
+    table = audit(frame, "risk", ("age_band", "gender"), bp, 0)
+    result = gate(frame, table, "risk", ("age_band", "gender"), bp, 0)
+    folder = tmp_path / "processed" / "bias_audit" / "risk"
+    folder.mkdir(parents=True)
+    table.write_parquet(folder / "audit.parquet")
+    rep = {
+        "model": {"name": "risk-classifier", "version": "3"},
+        "task": "risk",
+        "test_messages": frame.height,
+        "test_patients": pts.height,
+        "features": ["age_band", "gender"],
+        "gate": result,
+        "deid_name_recall": [],
+        "review_queue": {"cases": 0, "deid_detections": 0},
+        "champion": {"champion": None},
+    }
+    (tmp_path / "reports").mkdir()
+    write_report(rep, table, None, folder, tmp_path / "reports")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/bias_audit.py").run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Gate verdict"] == result["verdict"].upper()
+    assert metrics["Checks failed"] == f"{result['checks_failed']} of {result['checks_judged']}"
+    assert metrics["Model version"] == "risk-classifier v3"
+    at.radio[0].set_value("empathy").run()
+    assert "dvc repro bias_audit@empathy" in at.warning[0].value
+
+
+def test_model_runs_page(tmp_path, monkeypatch, params):
+    import json
+
+    from pipelines.tracking import stage_run
+
+    _workspace(tmp_path, monkeypatch, params)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/model_runs.py").run()
+    assert not at.exception and "dvc repro train@risk" in at.warning[0].value
+    (tmp_path / "dvc.yaml").write_text((ROOT / "dvc.yaml").read_text())
+    (tmp_path / "mlruns").mkdir()
+    with stage_run("outcomes", params.mlflow, params={"x": 1}) as mlflow:
+        mlflow.log_metric("seconds", 1.5)
+    plots = tmp_path / "reports" / "plots" / "risk"
+    plots.mkdir(parents=True)
+    (plots / "confusion.csv").write_text("actual,predicted\nnone,none\nhigh,low\nhigh,high\n")
+    (tmp_path / "reports" / "deidentify.json").write_text(
+        json.dumps(
+            {
+                "eval": {
+                    "split": "heldout",
+                    "per_type": {"PERSON": {"span_recall": 0.99, "gold": 10}},
+                    "name_recall_by_origin": {"anglo": {"recall": 1.0, "gold": 5}},
+                }
+            }
+        )
+    )
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/model_runs.py").run()
+    assert not at.exception and not at.warning
+    assert len(at.dataframe) >= 3  # registry, runs, de-identification tables

@@ -70,9 +70,10 @@ def by_group(program: pl.DataFrame, arms: list[str]) -> pl.DataFrame:
         rows = rows.filter(pl.col("group").is_in(groups))
     shown = rows.filter(~pl.col("suppressed")).to_pandas()
     base = alt.Chart(shown).encode(
-        y=alt.Y("group:N", title=dim), color=alt.Color("arm:N", scale=ARM_COLOURS),
+        y=alt.Y("group:N", title=dim),
+        color=alt.Color("arm:N", scale=ARM_COLOURS),
         yOffset="arm:N",
-    )  # fmt: skip
+    )
     chart = base.mark_point(filled=True).encode(
         x=alt.X("estimate:Q", title=f"{metric} (95% CI)"),
         tooltip=["group", "arm", "estimate", "ci_low", "ci_high", "n_patients"],
@@ -99,9 +100,11 @@ def trends(program: pl.DataFrame, arms: list[str]) -> None:
     metric = c1.selectbox("Trend", month["metric"].unique().sort().to_list())
     start, end = c2.select_slider("Months", options=months, value=(months[0], months[-1]))
     rows = month.filter(
-        pl.col("metric") == metric, pl.col("group") >= start, pl.col("group") <= end,
+        pl.col("metric") == metric,
+        pl.col("group") >= start,
+        pl.col("group") <= end,
         ~pl.col("suppressed"),
-    ).to_pandas()  # fmt: skip
+    ).to_pandas()
     base = alt.Chart(rows).encode(
         x=alt.X("group:O", title="month"), color=alt.Color("arm:N", scale=ARM_COLOURS)
     )
@@ -127,11 +130,19 @@ def main() -> None:
     st.subheader("Recovery and reliable improvement (NHS Talking Therapies definitions)")
     overall = program.filter(
         pl.col("dimension") == "overall",
-        pl.col("metric").is_in(["recovery_rate", "reliable_improvement_rate",
-                                "reliable_deterioration_rate", "reliable_recovery_rate_itt",
-                                "wemwbs_change", "crisis_per_1000_pw", "weekly_active_rate"]),
+        pl.col("metric").is_in(
+            [
+                "recovery_rate",
+                "reliable_improvement_rate",
+                "reliable_deterioration_rate",
+                "reliable_recovery_rate_itt",
+                "wemwbs_change",
+                "crisis_per_1000_pw",
+                "weekly_active_rate",
+            ]
+        ),
         pl.col("arm").is_in(arms),
-    ).select("metric", "arm", "estimate", "ci_low", "ci_high", "n_patients")  # fmt: skip
+    ).select("metric", "arm", "estimate", "ci_low", "ci_high", "n_patients")
     st.dataframe(overall.to_pandas(), hide_index=True, width="stretch")
     st.subheader("By site, month of enrolment and demographic group")
     rows = by_group(program, arms)

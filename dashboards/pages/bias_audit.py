@@ -1,0 +1,151 @@
+"""Dashboard page for the safety board: the bias audit of each model version.
+
+Reads the `bias_audit` stage's outputs (audit.parquet, report.json, report.html, the review
+queue) and the registry's tags. Every figure has its interval and group size; groups with
+too little data are marked, never shown as passing.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+import streamlit as st
+
+from dashboards.data import params, parquet, report, require
+
+PRIMARY = {"risk": "recall", "empathy": "emotional_reactions_macro_f1"}
+
+
+def main() -> None:
+    """Render the bias audit page."""
+    p = params()
+    st.title("Bias audit and release gate")
+    task = st.radio("Model", ["risk", "empathy"], horizontal=True)
+    folder = p.paths.processed / "bias_audit" / task
+    if not require([folder / "report.json", folder / "audit.parquet"], f"bias_audit@{task}"):
+        return
+    rep = report(folder / "report.json")
+    table = parquet(folder / "audit.parquet")
+    g = rep["gate"]
+    champ = rep.get("champion") or {}
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("Model version", f"{rep['model']['name']} v{rep['model']['version']}")
+    c2.metric("Gate verdict", g["verdict"].upper())
+    c3.metric("Checks failed", f"{g['checks_failed']} of {g['checks_judged']}")
+    c4.metric("Champion", champ.get("champion") or "none")
+    st.caption(
+        f"{g['checks_insufficient_data']} checks not judged (insufficient data). Test split: "
+        f"{rep['test_messages']} messages, {rep['test_patients']} patients."
+    )
+    for line in g["failed"][:5]:
+        st.error(line)
+    st.subheader("Per-group metrics with 95% intervals")
+    metrics = table["metric"].unique().sort().to_list()
+    metric = st.selectbox("Metric", metrics, index=metrics.index(PRIMARY[task]))
+    singles = table.filter(pl.col("metric") == metric, ~pl.col("features").str.contains(" x "))
+    feature = st.selectbox("Feature", singles["features"].unique(maintain_order=True).to_list())
+    rows = (
+        singles.filter(pl.col("features") == feature)
+        .with_columns(
+            pl.when(pl.col("sufficient"))
+            .then(pl.lit("enough data"))
+            .otherwise(pl.lit("insufficient data"))
+            .alias("data")
+        )
+        .to_pandas()
+    )
+    base = alt.Chart(rows).encode(
+        y=alt.Y("group:N"),
+        color=alt.Color(
+            "data:N",
+            scale=alt.Scale(
+                domain=["enough data", "insufficient data"], range=["#1f77b4", "#bbbbbb"]
+            ),
+        ),
+    )
+    st.altair_chart(
+        base.mark_rule().encode(x=alt.X("ci_low:Q", title=metric), x2="ci_high:Q")
+        + base.mark_point(filled=True).encode(
+            x="value:Q", tooltip=["group", "value", "ci_low", "ci_high", "n", "status"]
+        ),
+        width="stretch",
+    )
+    st.dataframe(
+        singles.filter(pl.col("features") == feature)
+        .select(
+            "group",
+            "value",
+            "ci_low",
+            "ci_high",
+            "n",
+            "status",
+            "diff_to_best",
+            "ratio_to_best",
+            "diff_to_overall",
+        )
+        .to_pandas(),
+        hide_index=True,
+        width="stretch",
+    )
+    pairs = table.filter(pl.col("metric") == metric, pl.col("features").str.contains(" x "))
+    if pairs.height:
+        st.subheader("Intersections")
+        pair = st.selectbox("Pair", pairs["features"].unique().sort().to_list())
+        cells = pairs.filter(pl.col("features") == pair, pl.col("sufficient"))
+        a, b = pair.split(" x ")
+        cells = cells.with_columns(
+            pl.col("group").str.split_exact(" & ", 1).struct.rename_fields([a, b])
+        ).unnest("group")
+        st.altair_chart(
+            alt.Chart(cells.to_pandas())
+            .mark_rect()
+            .encode(
+                x=f"{b}:N",
+                y=f"{a}:N",
+                color=alt.Color(
+                    "value:Q", scale=alt.Scale(domain=[0, 1], scheme="redyellowgreen")
+                ),
+                tooltip=[a, b, "value", "ci_low", "ci_high", "n"],
+            ),
+            width="stretch",
+        )
+        st.caption("Only cells with enough data are drawn.")
+    if "mitigation" in rep:
+        m = rep["mitigation"]
+        st.subheader("Mitigation: ThresholdOptimizer")
+        st.write(
+            f"{m['constraints']} by {m['feature']}; fitted on {m['fit_messages']} messages, "
+            f"audited on {m['audit_messages']}. Gate before: {m['gate_before']['verdict']}, "
+            f"after: {m['gate_after']['verdict']}. Mitigated version: "
+            f"{champ.get('mitigated_version', '-')}."
+        )
+        st.dataframe(
+            pl.DataFrame(
+                [
+                    {
+                        "feature": f,
+                        "recall gap before": b.get("value"),
+                        "recall gap after": m["recall_gaps_after"].get(f, {}).get("value"),
+                    }
+                    for f, b in m["recall_gaps_before"].items()
+                ]
+            ).to_pandas(),
+            hide_index=True,
+        )
+    st.subheader("Report and review queue")
+    html = folder / "report.html"
+    if html.exists():
+        st.download_button(
+            "Download the audit report (HTML)",
+            html.read_bytes(),
+            file_name=f"bias_audit_{task}.html",
+            mime="text/html",
+        )
+    queue_path = folder / "review_queue.csv"
+    if queue_path.exists():
+        queue = pl.read_csv(queue_path, infer_schema_length=0)
+        decided = queue.filter(pl.col("reviewer_decision").fill_null("") != "").height
+        st.metric("Review queue", f"{decided} of {queue.height} decided")
+
+
+main()
