@@ -7,13 +7,35 @@ model runs (data scientists) and the clinician view.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import streamlit as st
 
+from dashboards.data import params, warm_mlflow_store
+
 HERE = Path(__file__).parent
 
 st.set_page_config(page_title="CareBridge", layout="wide")
+
+
+@st.cache_resource
+def _warm_mlflow() -> threading.Thread:
+    """Import MLflow and open its store once per server, in the background: it takes about
+    2.5 s on 2 cores, which would otherwise land on the first visit to Model runs."""
+
+    p = params()
+    thread = threading.Thread(
+        target=warm_mlflow_store,
+        args=(p.mlflow.tracking_uri, p.mlflow.experiment),
+        name="warm-mlflow",
+        daemon=True,
+    )
+    thread.start()
+    return thread
+
+
+_warm_mlflow()
 pages = [
     st.Page(HERE / "pages" / "cohort.py", title="Program cohort", default=True),
     st.Page(HERE / "pages" / "outcomes.py", title="Program outcomes"),

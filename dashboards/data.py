@@ -48,3 +48,15 @@ def require(paths: list[Path], stage: str) -> bool:
         )
         return False
     return True
+
+
+def warm_mlflow_store(tracking_uri: str, experiment: str) -> None:
+    """Import MLflow and open its tracking store (no Streamlit calls: runs in a thread)."""
+    if not Path(tracking_uri.removeprefix("sqlite:///")).exists():
+        return
+    import mlflow
+    from mlflow.tracking import MlflowClient
+
+    MlflowClient(tracking_uri=tracking_uri).search_registered_models()
+    mlflow.set_tracking_uri(tracking_uri)
+    mlflow.search_runs(experiment_names=[experiment], max_results=1)
