@@ -20,27 +20,14 @@ import json
 import os
 import platform
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 # page path -> text of its last section (on screen = the page has rendered)
 PAGES = {
     "": "Patients by site and arm",
@@ -53,7 +40,6 @@ PAGES = {
 
 def build_workspace(n: int, folder: Path) -> None:
     """A workspace with params.yaml and every output the pages read, for n patients."""
-    sys.path.insert(0, str(ROOT))
     import polars as pl
 
     from pipelines.ingest import ingest
@@ -111,64 +97,26 @@ def build_workspace(n: int, folder: Path) -> None:
     print(f"workspace for {n:,} patients built in {time.perf_counter() - t:.0f} s", flush=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def measure(workspace: Path, only: str | None = None) -> dict[str, float]:
     """Seconds to the first full render of each page (or only one), cold caches."""
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "dashboards" / "app.py"),
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=workspace,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
-    )
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        out = {}
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            warm = browser.new_page()  # the app's own start-up is not a page's render
-            warm.goto(f"http://127.0.0.1:{port}/_stcore/health")
-            for path, last in PAGES.items():
-                if only is not None and path != only:
-                    continue
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                t = time.perf_counter()
-                page.goto(f"http://127.0.0.1:{port}/{path}")
-                page.get_by_text(last).first.wait_for(state="attached", timeout=120_000)
-                out[path or "cohort"] = time.perf_counter() - t
-                page.close()
-            browser.close()
-        return out
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    from dashboards.serve import launch_chromium, served
+
+    out = {}
+    with served(workspace) as base, sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        for path, last in PAGES.items():
+            if only is not None and path != only:
+                continue
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            t = time.perf_counter()
+            page.goto(f"{base}/{path}")
+            page.get_by_text(last).first.wait_for(state="attached", timeout=120_000)
+            out[path or "cohort"] = time.perf_counter() - t
+            page.close()
+        browser.close()
+    return out
 
 
 def main() -> None:

@@ -1,0 +1,84 @@
+"""Start the dashboard on a free local port for a workspace, and headless Chromium to open it.
+
+Shared by the end-to-end test and the first-render benchmark. The browser is Debian's
+chromium package (never one a test tool downloads), with the flags this workplace requires.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+APP = Path(__file__).parent / "app.py"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served(workspace: Path, timeout: float = 60) -> Iterator[str]:
+    """Run `streamlit run dashboards/app.py` in `workspace`; yield its base URL."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(APP),
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=workspace,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        end = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > end or server.poll() is not None:
+                    raise RuntimeError(f"the dashboard did not start in {workspace}") from None
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def launch_chromium(playwright: object) -> object:
+    """Debian's headless chromium through playwright."""
+    return playwright.chromium.launch(  # type: ignore[attr-defined]
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+    )
