@@ -36,7 +36,7 @@ from bias_audit.metrics import EMPATHY_METRICS, RISK_METRICS, GroupMetric, audit
 from pipelines.errors import UserError, user_errors
 from pipelines.io import atomic_dir, write_json_atomic
 from pipelines.params import BiasAuditParams, load_params
-from training.tasks import MODELS, task_from_argv
+from training.tasks import MECHANISMS, MODELS, task_from_argv
 
 log = logging.getLogger("carebridge.bias_audit")
 
@@ -273,20 +273,15 @@ def review_queue(frame: pl.DataFrame, task: str, features: Sequence[str]) -> pl.
             pl.col("p_urgent").round(4),
             *blank,
         ).sort("p_urgent")
-    off = pl.any_horizontal(
-        [(pl.col(m) - pl.col(f"{m}_label")).abs() >= 2 for m in EMPATHY_METRICS_MECH]
-    )
+    off = pl.any_horizontal([(pl.col(m) - pl.col(f"{m}_label")).abs() >= 2 for m in MECHANISMS])
     return frame.filter(off).select(
         "message_id",
         "patient_id",
         *features,
-        *[pl.col(f"{m}_label") for m in EMPATHY_METRICS_MECH],
-        *EMPATHY_METRICS_MECH,
+        *[pl.col(f"{m}_label") for m in MECHANISMS],
+        *MECHANISMS,
         *blank,
     )
-
-
-EMPATHY_METRICS_MECH = ("emotional_reactions", "interpretations", "explorations")
 
 
 def deid_review(deid: Path, max_score: float) -> pl.DataFrame:

@@ -16,6 +16,8 @@ import numpy as np
 import pandas as pd
 import polars as pl
 
+from training.tasks import MECHANISMS
+
 N_BINS = 10
 
 
@@ -124,7 +126,6 @@ RISK_METRICS: dict[str, GroupMetric] = {
     "selection_rate": GroupMetric(selection_rate, messages, True),
     "calibration_error": GroupMetric(calibration_error, messages, False, (("prob", "p_urgent"),)),
 }
-MECHANISMS = ("emotional_reactions", "interpretations", "explorations")
 EMPATHY_METRICS: dict[str, GroupMetric] = {
     f"{m}_macro_f1": GroupMetric(
         mechanism_f1, messages, True, (("truth", f"{m}_label"), ("pred", m))

@@ -23,10 +23,8 @@ import pandas as pd
 import polars as pl
 from sklearn.base import BaseEstimator, ClassifierMixin
 
-try:
-    from mlflow.pyfunc import PythonModel
-except ImportError:  # pragma: no cover
-    PythonModel = object  # type: ignore[assignment,misc]
+from training.predict import PyfuncModel
+from training.tasks import RISK_LEVELS, urgent_probability
 
 
 class ScoreModel(ClassifierMixin, BaseEstimator):
@@ -81,18 +79,16 @@ def mitigated_alerts(opt: Any, scores: np.ndarray, groups: np.ndarray, seed: int
     return np.asarray(opt.predict(x, sensitive_features=groups, random_state=seed), dtype=bool)
 
 
-class MitigatedRiskModel(PythonModel):  # type: ignore[misc,valid-type]
+class MitigatedRiskModel(PyfuncModel):
     """MLflow pyfunc: the risk model with group-specific alert thresholds.
 
     Input: `id`, `text` and the mitigation's sensitive feature column; output as the plain
-    risk model, with `alert` from the ThresholdOptimizer.
+    risk model's pyfunc, with `alert` from the ThresholdOptimizer.
     """
 
     def load_context(self, context: Any) -> None:
         """Load the base predictor and the fitted optimizer."""
-        from training.predict import Predictor
-
-        self.predictor = Predictor.load(Path(context.artifacts["model"]))
+        super().load_context(context)
         with open(context.artifacts["optimizer"], "rb") as fh:
             saved = pickle.load(fh)
         self.optimizer, self.feature, self.seed = (
@@ -102,20 +98,14 @@ class MitigatedRiskModel(PythonModel):  # type: ignore[misc,valid-type]
         )
 
     def predict(self, context: Any, model_input: pd.DataFrame, params: Any = None) -> pd.DataFrame:
-        """Score, then replace `alert` by the group-specific decision."""
-        from training.tasks import urgent_probability
-
-        frame = pl.from_pandas(model_input)
-        out = self.predictor.predict(frame.select("id", "text"))
-        probs = out.unnest("risk_probs").select("none", "low", "moderate", "high").to_numpy()
-        groups = frame[self.feature].cast(pl.String).to_numpy()
-        alert = mitigated_alerts(self.optimizer, urgent_probability(probs), groups, self.seed)
-        out = out.with_columns(pl.Series("alert", alert))
-        return (
-            out.unnest("risk_probs")
-            .rename({lv: f"prob_{lv}" for lv in ("none", "low", "moderate", "high")})
-            .to_pandas()
+        """Score as the plain model does, then replace `alert` by the group decision."""
+        out = super().predict(context, model_input[["id", "text"]], params)
+        probs = out[[f"prob_{lv}" for lv in RISK_LEVELS]].to_numpy()
+        groups = model_input[self.feature].astype(str).to_numpy()
+        out["alert"] = mitigated_alerts(
+            self.optimizer, urgent_probability(probs), groups, self.seed
         )
+        return out
 
 
 def register_mitigated(

@@ -19,15 +19,10 @@ from typing import Any
 
 import polars as pl
 
+from training.tasks import MECHANISMS
+
 MODEL_CARD = Path("training/MODEL_CARD.md")
-PRIMARY = {
-    "risk": ["recall"],
-    "empathy": [
-        "emotional_reactions_macro_f1",
-        "interpretations_macro_f1",
-        "explorations_macro_f1",
-    ],
-}
+PRIMARY = {"risk": ["recall"], "empathy": [f"{m}_macro_f1" for m in MECHANISMS]}
 
 
 def card_sections(path: Path = MODEL_CARD) -> dict[str, str]:

@@ -272,6 +272,12 @@ def scan_inputs(folder: Path) -> dict[str, pl.LazyFrame]:
     return frames
 
 
+def program_week(date: pl.Expr) -> pl.Expr:
+    """Whole weeks from a patient's enrolment to `date` (negative before enrolment; week 0 is
+    the enrolment week). The frame needs `enrolment_date`."""
+    return ((date - pl.col("enrolment_date")).dt.total_days() // 7).cast(pl.Int64)
+
+
 def severity_band(column: str, scale: str) -> pl.Expr:
     """The published severity band of a PHQ-9 or GAD-7 total."""
     bands = SEVERITY_BANDS[scale]
@@ -334,9 +340,7 @@ def patient_outcomes(t: dict[str, pl.LazyFrame], p: OutcomesParams) -> pl.LazyFr
     patients = t["patients"].select(
         *REQUIRED_COLUMNS["patients"],
         pl.col("enrolment_date").dt.strftime("%Y-%m").alias("enrolment_month"),
-        ((pl.col("end_date") - pl.col("enrolment_date")).dt.total_days() // 7)
-        .cast(pl.Int64)
-        .alias("planned_weeks"),
+        program_week(pl.col("end_date")).alias("planned_weeks"),
     )
     in_scope = pl.col("event_type").is_in(list(p.crisis_event_types))
     covered = (wk >= 0) & (wk <= pl.col("last_program_week"))
@@ -345,9 +349,7 @@ def patient_outcomes(t: dict[str, pl.LazyFrame], p: OutcomesParams) -> pl.LazyFr
         .select("patient_id", "date", "event_type")
         .join(patients.select("patient_id", "enrolment_date"), on="patient_id")
         .join(engagement.select("patient_id", "last_program_week", "first_week"), on="patient_id")
-        .with_columns(
-            ((pl.col("date") - pl.col("enrolment_date")).dt.total_days() // 7).alias("week")
-        )
+        .with_columns(program_week(pl.col("date")).alias("week"))
         .select(
             "patient_id",
             (in_scope & covered).cast(pl.Int64).alias("crisis_followup"),
@@ -758,9 +760,7 @@ def monthly_stats(
         t["crisis_events"]
         .filter(pl.col("event_type").is_in(list(p.crisis_event_types)))
         .join(pts, on="patient_id")
-        .with_columns(
-            ((pl.col("date") - pl.col("enrolment_date")).dt.total_days() // 7).alias("w")
-        )
+        .with_columns(program_week(pl.col("date")).alias("w"))
         .filter((pl.col("w") >= 0) & (pl.col("w") <= pl.col("last_program_week")))
         .group_by("patient_id", month)
         .agg(pl.len().cast(pl.Int64).alias("crisis"))

@@ -37,6 +37,7 @@ import polars as pl
 
 from pipelines.errors import UserError, user_errors
 from pipelines.io import atomic_dir, write_json_atomic
+from pipelines.outcomes import program_week, severity_band
 from pipelines.params import SummariesParams, load_params
 from pipelines.topics import TOPICS, topic_flags
 
@@ -140,10 +141,6 @@ def as_of_date(t: dict[str, pl.LazyFrame | None], sp: SummariesParams) -> dt.dat
     return max(found)
 
 
-def _week_of(date: pl.Expr) -> pl.Expr:
-    return ((date - pl.col("enrolment_date")).dt.total_days() // 7).cast(pl.Int64)
-
-
 # ---- per-patient frames ----------------------------------------------------------------------
 def reference_weeks(t: dict[str, Any], as_of: dt.date) -> pl.LazyFrame:
     """Per patient: as-of week, last program week, reference week, status, recent window."""
@@ -158,10 +155,8 @@ def reference_weeks(t: dict[str, Any], as_of: dt.date) -> pl.LazyFrame:
         .select("patient_id", "arm", "site", "enrolment_date", "end_date")
         .join(last, on="patient_id", how="left")
         .with_columns(
-            _week_of(pl.lit(as_of)).alias("as_of_week"),
-            ((pl.col("end_date") - pl.col("enrolment_date")).dt.total_days() // 7)
-            .cast(pl.Int64)
-            .alias("planned_weeks"),
+            program_week(pl.lit(as_of)).alias("as_of_week"),
+            program_week(pl.col("end_date")).alias("planned_weeks"),
         )
         .with_columns(
             pl.min_horizontal("as_of_week", pl.col("last_program_week").fill_null(0))
@@ -192,23 +187,8 @@ def _window(week: pl.Expr, w: int) -> pl.Expr:
     )
 
 
-def _trend(recent: pl.Expr, previous: pl.Expr, min_change: float) -> pl.Expr:
-    diff = recent - previous
-    return (
-        pl.when(recent.is_null() | previous.is_null())
-        .then(pl.lit("not enough data"))
-        .when(diff >= min_change)
-        .then(pl.lit("up"))
-        .when(diff <= -min_change)
-        .then(pl.lit("down"))
-        .otherwise(pl.lit("steady"))
-    )
-
-
 def mood(t: dict[str, Any], ref: pl.LazyFrame, sp: SummariesParams) -> pl.LazyFrame:
     """PHQ-9/GAD-7 of the last `trajectory_weeks` weeks, latest scores, per-week slope."""
-    from pipelines.outcomes import severity_band
-
     m = (
         t["weekly_measures"]
         .select("patient_id", "week", "phq9_total", "gad7_total", "wemwbs")
@@ -255,7 +235,7 @@ def patient_messages(t: dict[str, Any], ref: pl.LazyFrame) -> pl.LazyFrame:
         .filter(pl.col("speaker") == "patient")
         .select("message_id", "patient_id", "sent_at", "text")
         .join(ref.select("patient_id", "enrolment_date", "ref_week"), on="patient_id")
-        .with_columns(_week_of(pl.col("sent_at").dt.date()).alias("week"))
+        .with_columns(program_week(pl.col("sent_at").dt.date()).alias("week"))
         .filter(pl.col("week") <= pl.col("ref_week"))
     )
 
@@ -516,7 +496,7 @@ def alert_feed(
             .select(
                 "patient_id",
                 "date",
-                _week_of(pl.col("date")).alias("week"),
+                program_week(pl.col("date")).alias("week"),
                 pl.lit("risk_model").alias("rule"),
                 pl.format(
                     "risk model alert on {} message(s) (highest P(moderate or high) {})",
@@ -815,8 +795,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     screening_path = params.paths.processed / "outcomes" / "screening.parquet"
     screening = pl.read_parquet(screening_path) if screening_path.is_file() else None
     summaries, feed, as_of = build(t, sp, screening)
-    msgs = patient_messages(t, reference_weeks(t, as_of)).collect()
-    agreement = topic_agreement(msgs, params.paths.interim / "gold" / "message_meta.parquet")
+    msgs = t["messages"].filter(pl.col("speaker") == "patient").select("message_id", "text")
+    agreement = topic_agreement(
+        msgs.collect(), params.paths.interim / "gold" / "message_meta.parquet"
+    )
     out_dir = params.paths.processed / SUMMARY_DIR
     with atomic_dir(out_dir) as tmp:
         with (tmp / "summaries.jsonl").open("w", encoding="utf-8") as fh:

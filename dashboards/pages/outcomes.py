@@ -50,7 +50,7 @@ def headline(rep: dict) -> None:
     )
 
 
-def by_group(program: pl.DataFrame, arms: list[str]) -> pl.DataFrame:
+def by_group(program: pl.DataFrame, arms: list[str], min_cell: int) -> pl.DataFrame:
     """The chosen metric by the chosen dimension, as an error-bar chart and a table."""
     dims = [d for d in program["dimension"].unique().sort().to_list() if d != "calendar_month"]
     c1, c2 = st.columns(2)
@@ -82,7 +82,7 @@ def by_group(program: pl.DataFrame, arms: list[str]) -> pl.DataFrame:
     suppressed = rows.filter(pl.col("suppressed"))
     if suppressed.height:
         st.caption(
-            f"Suppressed (fewer than {params().outcomes.min_cell} patients): "
+            f"Suppressed (fewer than {min_cell} patients): "
             + ", ".join(
                 f"{g} ({a})" for g, a in zip(suppressed["group"], suppressed["arm"], strict=True)
             )
@@ -145,7 +145,7 @@ def main() -> None:
     ).select("metric", "arm", "estimate", "ci_low", "ci_high", "n_patients")
     st.dataframe(overall.to_pandas(), hide_index=True, width="stretch")
     st.subheader("By site, month of enrolment and demographic group")
-    rows = by_group(program, arms)
+    rows = by_group(program, arms, p.outcomes.min_cell)
     st.download_button(
         "Download these aggregates (CSV)",
         rows.write_csv(),
