@@ -115,6 +115,9 @@ TITLES = (
 )
 NAME_TOKEN = r"\p{L}[\p{L}'’-]{1,24}(?<!['’-])(?![\p{L}-]|['’]\p{L}{2})"
 CAP_NAME = r"(?-i:\p{Lu})[\p{L}'’-]{1,24}(?![\p{L}'’-])"
+# Before a pattern that opens with a name: no match starts inside a word, so the regex engine
+# gives up at once there instead of re-reading the rest of the word (0.43 -> 0.2 ms/message)
+WORD_START = r"(?<!\p{L})"
 
 
 class ContextNameRecognizer(EntityRecognizer):
@@ -172,7 +175,7 @@ class ContextNameRecognizer(EntityRecognizer):
         ),
         # "<Name> is my sister", "<Name> (my partner)", "<name>, my mum,"
         (
-            rf"(?P<n>{NAME_TOKEN})\s*(?:\(|,|\s(?:is|was|'s|isn't|wasn't))\s*(?:my|our)\s+"
+            rf"{WORD_START}(?P<n>{NAME_TOKEN})\s*(?:\(|,|\s(?:is|was|'s|isn't|wasn't))\s*(?:my|our)\s+"
             rf"(?:(?:little|big|older|younger|late|best|twin|foster|step|ex)(?:\s+|-))?{RELATIONS}"
             rf"\b",
             0.8,
@@ -227,17 +230,21 @@ class ContextNameRecognizer(EntityRecognizer):
             0.7,
             "any",
         ),
-        (rf"(?P<n>{NAME_TOKEN})(?='s\b)", 0.45, "namelike"),
+        (rf"{WORD_START}(?P<n>{NAME_TOKEN})(?='s\b)", 0.45, "namelike"),
         # People listed with the writer: "rahul, imran and me", "sunita and i went"
         (
-            rf"(?P<n>{NAME_TOKEN})(?=(?:,\s*{NAME_TOKEN})?\s+(?:and|&)\s+(?:me|i)\b)",
+            rf"{WORD_START}(?P<n>{NAME_TOKEN})(?=(?:,\s*{NAME_TOKEN})?\s+(?:and|&)\s+(?:me|i)\b)",
             0.55,
             "namelike",
         ),
-        (rf"(?P<n>{NAME_TOKEN})(?=,\s*{NAME_TOKEN}\s+(?:and|&)\s+(?:me|i)\b)", 0.55, "namelike"),
+        (
+            rf"{WORD_START}(?P<n>{NAME_TOKEN})(?=,\s*{NAME_TOKEN}\s+(?:and|&)\s+(?:me|i)\b)",
+            0.55,
+            "namelike",
+        ),
         # Possessives: "Tomasz's birthday", "at aiko's place"
         (
-            rf"(?P<n>{NAME_TOKEN})(?='s\s+(?:birthday|place|house|flat|wedding|funeral|party|"
+            rf"{WORD_START}(?P<n>{NAME_TOKEN})(?='s\s+(?:birthday|place|house|flat|wedding|funeral|party|"
             rf"car|kids|son|daughter|mum|mom|dad|phone|number|idea|advice|new|old)\b)",
             0.55,
             "namelike",

@@ -188,6 +188,27 @@ def test_missing_config_or_model_fails_loudly(tmp_path, monkeypatch):
         build_analyzer()
 
 
+def test_spacy_components_checked_against_the_pipeline():
+    with pytest.raises(DeidError, match=r"\['nerr'\] not in"):
+        build_analyzer(components=("nerr",))
+    # en_core_web_sm's tagger listens to the shared tok2vec: keeping it alone is an error
+    with pytest.raises(DeidError, match=r"\['tagger'\] listen to 'tok2vec'"):
+        build_analyzer(components=("tagger", "ner"))
+
+
+def test_ner_alone_finds_what_ner_with_the_shared_tok2vec_finds(engine):
+    # the NER component embeds tokens itself, so dropping the shared tok2vec changes nothing
+    full = build_analyzer(components=("tok2vec", "ner")).nlp_engine.nlp["en"]
+    ours = engine.nlp_engine.nlp["en"]
+    assert ours.pipe_names == ["ner"]
+    texts = ["Dr. Amara Okafor saw me in Springfield", "my brother kwame called from Leeds"]
+    for a, b in zip(full.pipe(texts), ours.pipe(texts), strict=True):
+        assert [(e.start_char, e.end_char, e.label_) for e in a.ents] == [
+            (e.start_char, e.end_char, e.label_) for e in b.ents
+        ]
+        assert a.ents
+
+
 def test_full_anonymity_patients_never_get_surrogates(engine, p, monkeypatch):
     sp = p.model_copy(update={"operator": "surrogate", "date_shift": True})
     monkeypatch.setenv(sp.secret_env, "k")
