@@ -7,9 +7,11 @@ cohort of N patients (`synthesize`), `ingest`, the `outcomes` stage and the `sum
 (raw message text standing in for de-identified text: only speed is measured there), plus
 this working copy's bias-audit, model and MLflow outputs, which do not grow with the cohort.
 
-For each page: a new browser page on a server started for this run (so every page's data is
-read cold), time from navigation until the page's last section is on screen. Appends a
-section to benchmarks/RESULTS.md with the machine and the command.
+For each page: a new browser page on a server started for this run (which loads the pages'
+data and libraries before it answers: dashboards/server.py), time from navigation until the
+page's last section is on screen and its charts and tables are drawn; each mode repeated
+(--repeats), median and slowest run reported. Appends a section to benchmarks/RESULTS.md
+with the machine and the command.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -35,6 +39,13 @@ PAGES = {
     "bias_audit": "Report and review queue",
     "model_runs": "Calibration (after temperature scaling)",
     "clinician": "Pre-session summary:",
+}
+TITLES = {
+    "": "Program cohort",
+    "outcomes": "Program outcomes",
+    "bias_audit": "Bias audit",
+    "model_runs": "Model runs",
+    "clinician": "Clinician view",
 }
 
 
@@ -97,8 +108,25 @@ def build_workspace(n: int, folder: Path) -> None:
     print(f"workspace for {n:,} patients built in {time.perf_counter() - t:.0f} s", flush=True)
 
 
-def measure(workspace: Path, only: str | None = None) -> dict[str, float]:
-    """Seconds to the first full render of each page (or only one), cold caches."""
+# charts (SVG images drawn by the server, or Vega-Lite drawn by the browser) and sortable
+# tables (glide data grid) appear after their elements arrive: a page counts as rendered when
+# its last section is there and as many of them are drawn as the page shows once settled
+DRAWN = """([text, charts, grids]) => {
+    if (!document.body.innerText.includes(text)) return false;
+    const svg = [...document.querySelectorAll('[data-testid="stImage"] img')]
+        .filter(i => i.complete && i.naturalWidth > 0).length;
+    const vega = [...document.querySelectorAll('.vega-embed')]
+        .filter(e => e.querySelector('canvas, svg')).length;
+    const g = [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+        .filter(e => e.querySelector('canvas')).length;
+    return svg + vega >= charts && g >= grids;
+}"""
+COUNT = """() => [document.querySelectorAll('[data-testid="stImage"] img, .vega-embed').length,
+               document.querySelectorAll('[data-testid="stDataFrame"]').length]"""
+
+
+def element_counts(workspace: Path) -> dict[str, tuple[int, int]]:
+    """Charts and tables each page shows once it has settled (an untimed visit)."""
     from playwright.sync_api import sync_playwright
 
     from dashboards.serve import launch_chromium, served
@@ -107,52 +135,104 @@ def measure(workspace: Path, only: str | None = None) -> dict[str, float]:
     with served(workspace) as base, sync_playwright() as pw:
         browser = launch_chromium(pw)
         for path, last in PAGES.items():
-            if only is not None and path != only:
-                continue
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            t = time.perf_counter()
             page.goto(f"{base}/{path}")
             page.get_by_text(last).first.wait_for(state="attached", timeout=120_000)
-            out[path or "cohort"] = time.perf_counter() - t
+            page.wait_for_timeout(4000)
+            out[path] = tuple(page.evaluate(COUNT))
             page.close()
         browser.close()
     return out
 
 
+def _timed(page, last: str, counts: tuple[int, int], t: float) -> tuple[float, float]:
+    """Seconds since t until the last section is on screen, and until all is drawn."""
+    page.get_by_text(last).first.wait_for(state="attached", timeout=120_000)
+    content = time.perf_counter() - t
+    page.wait_for_function(DRAWN, arg=[last, *counts], timeout=120_000)
+    return content, time.perf_counter() - t
+
+
+def measure(workspace: Path, counts: dict[str, tuple[int, int]], mode: str) -> dict[str, Any]:
+    """One fresh server and browser, every page's first visit on it: each opened by its URL
+    in a new tab (mode "url"), or each reached from the menu of one tab (mode "menu")."""
+    from playwright.sync_api import sync_playwright
+
+    from dashboards.serve import launch_chromium, served
+
+    out: dict[str, Any] = {}
+    t0 = time.perf_counter()
+    with served(workspace) as base, sync_playwright() as pw:
+        out["server start"] = time.perf_counter() - t0
+        browser = launch_chromium(pw)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        for path, last in PAGES.items():
+            t = time.perf_counter()
+            if mode == "url" or not path:  # the menu's walk starts at the app's address
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page.goto(f"{base}/{path}")
+            else:
+                page.locator('[data-testid="stSidebarNav"] a', has_text=TITLES[path]).click()
+            out[path or "cohort"] = _timed(page, last, counts[path], t)
+        browser.close()
+    return out
+
+
+def repeated(workspace: Path, repeats: int) -> dict[str, list[dict[str, Any]]]:
+    """`repeats` fresh servers per mode, after counting what each page shows once settled."""
+    counts = element_counts(workspace)
+    print("charts and tables per page:", counts, flush=True)
+    return {
+        mode: [measure(workspace, counts, mode) for _ in range(repeats)]
+        for mode in ("url", "menu")
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--patients", type=int, default=0, help="build an N-patient workspace")
+    ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
     if args.patients:
         folder = Path(tempfile.mkdtemp(prefix="bench-dashboard-"))
         try:
             build_workspace(args.patients, folder)
-            times = measure(folder)
-            alone = {k: measure(folder, only=k)[k or "cohort"] for k in PAGES}
+            runs = repeated(folder, args.repeats)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         label = f"{args.patients:,}-patient synthetic cohort"
     else:
-        times = measure(ROOT)
-        alone = {k: measure(ROOT, only=k)[k or "cohort"] for k in PAGES}
+        runs = repeated(ROOT, args.repeats)
         label = "the default cohort (this working copy's outputs)"
+
+    def cell(mode: str, page: str, which: int) -> str:
+        values = [r[page][which] for r in runs[mode]]
+        return f"{statistics.median(values):.2f} (max {max(values):.2f})"
+
+    starts = [r["server start"] for mode in runs.values() for r in mode]
     lines = [
         "",
         f"## Dashboard first render, {label}, {dt.date.today()}",
         "",
         f"Machine: {os.cpu_count()} cores, {platform.machine()}, Python "
         f"{platform.python_version()}; Debian chromium headless. Command: `.venv/bin/python "
-        f"benchmarks/bench_dashboard.py {' '.join(sys.argv[1:])}`. A fresh server; for each "
-        "page a new browser page, timed from navigation until its last section is on screen: "
-        "the pages in menu order on one fresh server, and each page alone as the first page "
-        "of its own fresh server (the worst case: nothing imported or cached yet).",
+        f"benchmarks/bench_dashboard.py {' '.join(sys.argv[1:])}`. Every page's first visit "
+        f"on a fresh server and browser ({args.repeats} of each per mode): each page opened "
+        "by its URL in a new tab, or each reached from the menu of one tab (the first page, "
+        "cohort, by its URL; the menu row for cohort is that visit). Two times "
+        "per page: until its last section is on screen (content), and until all its charts "
+        "and tables are drawn too (drawn). Median over the servers (slowest). Server start "
+        f"(launch until it answers, cache warm-up included): median "
+        f"{statistics.median(starts):.1f} s (slowest {max(starts):.1f} s).",
         "",
-        "| page | in menu order, s | opened first on a fresh server, s |",
-        "|---|---|---|",
+        "| page | by URL, content s | by URL, drawn s | from the menu, content s | "
+        "from the menu, drawn s |",
+        "|---|---|---|---|---|",
         *[
-            f"| {k} | {v:.2f} | {alone[k if k != 'cohort' else '']:.2f} |"
-            for k, v in times.items()
+            f"| {k} | {cell('url', k, 0)} | {cell('url', k, 1)} | {cell('menu', k, 0)} | "
+            f"{cell('menu', k, 1)} |"
+            for k in (p or "cohort" for p in PAGES)
         ],
     ]
     print("\n".join(lines))

@@ -50,13 +50,102 @@ def require(paths: list[Path], stage: str) -> bool:
     return True
 
 
-def warm_mlflow_store(tracking_uri: str, experiment: str) -> None:
-    """Import MLflow and open its tracking store (no Streamlit calls: runs in a thread)."""
-    if not Path(tracking_uri.removeprefix("sqlite:///")).exists():
-        return
+@st.cache_data(show_spinner=False, ttl=30)
+def mlflow_runs(uri: str, experiment: str) -> pl.DataFrame:
+    """The experiment's runs (params, metrics, tags), as MLflow lists them."""
     import mlflow
+
+    mlflow.set_tracking_uri(uri)
+    df = mlflow.search_runs(experiment_names=[experiment], max_results=500)
+    return pl.from_pandas(df) if len(df) else pl.DataFrame()
+
+
+@st.cache_data(show_spinner=False, ttl=30)
+def mlflow_registry(uri: str) -> pl.DataFrame:
+    """Every registered model version with its alias and bias-audit tags."""
     from mlflow.tracking import MlflowClient
 
-    MlflowClient(tracking_uri=tracking_uri).search_registered_models()
-    mlflow.set_tracking_uri(tracking_uri)
-    mlflow.search_runs(experiment_names=[experiment], max_results=1)
+    client = MlflowClient(tracking_uri=uri)
+    rows = []
+    for model in client.search_registered_models():
+        aliases = {v: k for k, v in (model.aliases or {}).items()}
+        for v in client.search_model_versions(f"name='{model.name}'"):
+            rows.append(
+                {
+                    "model": model.name,
+                    "version": int(v.version),
+                    "alias": aliases.get(v.version, ""),
+                    "bias_audit": v.tags.get("bias_audit", ""),
+                    "mitigation_of": v.tags.get("mitigation_of", ""),
+                    "run_id": v.run_id,
+                }
+            )
+    return pl.DataFrame(rows).sort("model", "version") if rows else pl.DataFrame()
+
+
+@st.cache_data(show_spinner=False)
+def _summary_offsets(path: str, mtime: float) -> dict[str, int]:
+    """Byte offset of each patient's line in summaries.jsonl (one pass, then cached)."""
+    offsets: dict[str, int] = {}
+    with open(path, "rb") as fh:
+        pos = 0
+        for line in fh:
+            start = line.find(b'"patient_id": "')
+            if start >= 0:
+                start += len(b'"patient_id": "')
+                offsets[line[start : line.index(b'"', start)].decode()] = pos
+            pos += len(line)
+    return offsets
+
+
+def summary(folder: Path, patient_id: str) -> dict[str, Any]:
+    """One patient's pre-session summary from the `summaries` stage, read at its offset;
+    a UserError (no traceback) for an id that has none."""
+    from pipelines.summaries import SummaryError
+
+    path = Path(folder) / "summaries.jsonl"
+    offset = _summary_offsets(str(path), path.stat().st_mtime).get(patient_id)
+    if offset is None:
+        raise SummaryError(
+            f"patient {patient_id}: no summary in {path} (check the pseudonymous id)"
+        )
+    with path.open("rb") as fh:
+        fh.seek(offset)
+        found = json.loads(fh.readline())
+    if found.get("patient_id") != patient_id:  # not where the index said: read the file
+        from pipelines.summaries import load_summary
+
+        return load_summary(folder, patient_id)
+    return found
+
+
+def warm(p: Params) -> list[str]:
+    """Import the pages' libraries and load every output they read into the caches above,
+    so that the first visit to a page renders as fast as later ones. Run once at server
+    start (dashboards/server.py), before the server takes connections. Returns what it
+    loaded; a missing output is skipped (its page says which stage to run)."""
+    import pipelines.summaries  # noqa: F401  (the clinician view's renderer: 1 s to import)
+    from dashboards import charts
+
+    charts.warm()  # Altair's schema and the SVG renderer load on their first chart
+
+    r, proc = p.paths.reports, p.paths.processed
+    reports = [r / "ingest.json", r / "synthesize.json", r / "outcomes.json"]
+    reports += [r / "deidentify.json"]
+    reports += [proc / "bias_audit" / t / "report.json" for t in ("risk", "empathy")]
+    tables = [p.paths.interim / "patients.parquet"]
+    tables += [proc / "outcomes" / f"{n}.parquet" for n in ("program", "retention")]
+    tables += [proc / "bias_audit" / t / "audit.parquet" for t in ("risk", "empathy")]
+    tables += [proc / "summaries" / "alerts.parquet"]
+    loaded = [str(f) for f in reports if f.exists() and report(f) is not None]
+    loaded += [str(f) for f in tables if f.exists() and parquet(f) is not None]
+    jsonl = proc / "summaries" / "summaries.jsonl"
+    if jsonl.exists():
+        _summary_offsets(str(jsonl), jsonl.stat().st_mtime)
+        loaded.append(str(jsonl))
+    uri = p.mlflow.tracking_uri
+    if Path(uri.removeprefix("sqlite:///")).exists():
+        mlflow_registry(uri)
+        mlflow_runs(uri, p.mlflow.experiment)
+        loaded.append(uri)
+    return loaded

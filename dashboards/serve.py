@@ -16,7 +16,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-APP = Path(__file__).parent / "app.py"
+APP = Path(__file__).parent / "server.py"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -37,7 +37,7 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def served(workspace: Path, timeout: float = 60) -> Iterator[str]:
-    """Run `streamlit run dashboards/app.py` in `workspace`; yield its base URL."""
+    """Run `streamlit run dashboards/server.py` in `workspace`; yield its base URL."""
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -54,6 +54,8 @@ def served(workspace: Path, timeout: float = 60) -> Iterator[str]:
             "true",
             "--browser.gatherUsageStats",
             "false",
+            "--client.toolbarMode",
+            "viewer",
         ],
         cwd=workspace,
         stdout=subprocess.DEVNULL,

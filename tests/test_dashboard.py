@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
@@ -21,6 +22,8 @@ def _workspace(tmp_path, monkeypatch, params):
         "processed": "processed",
         "reports": "reports",
     }
+    # an absolute store per test: MLflow keeps one open store per tracking URI in a process
+    raw["mlflow"]["tracking_uri"] = f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}"
     (tmp_path / "params.yaml").write_text(yaml.safe_dump(raw))
     monkeypatch.chdir(tmp_path)
 
@@ -85,7 +88,7 @@ def _pages_workspace(tmp_path, monkeypatch, params, cohort, tables):
 def test_outcomes_page_shows_the_headline_figures(tmp_path, monkeypatch, params, cohort, tables):
     rep, _, _ = _pages_workspace(tmp_path, monkeypatch, params, cohort, tables)
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/outcomes.py").run()
+    at.switch_page("views/outcomes.py").run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     wb = rep["headline"]["wellbeing_increase"]["estimate"]
@@ -99,7 +102,7 @@ def test_outcomes_page_shows_the_headline_figures(tmp_path, monkeypatch, params,
 def test_clinician_page_shows_feed_and_summary(tmp_path, monkeypatch, params, cohort, tables):
     _, feed, _ = _pages_workspace(tmp_path, monkeypatch, params, cohort, tables)
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/clinician.py").run()
+    at.switch_page("views/clinician.py").run()
     assert not at.exception
     assert at.title[0].value == "Clinician view"
     pid = feed.sort("date", descending=True)["patient_id"][0]
@@ -112,20 +115,20 @@ def test_clinician_page_shows_feed_and_summary(tmp_path, monkeypatch, params, co
 def test_pages_say_which_stage_to_run(tmp_path, monkeypatch, params):
     _workspace(tmp_path, monkeypatch, params)
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/outcomes.py").run()
+    at.switch_page("views/outcomes.py").run()
     assert not at.exception and "dvc repro outcomes" in at.warning[0].value
-    at.switch_page("pages/clinician.py").run()
+    at.switch_page("views/clinician.py").run()
     assert not at.exception and "dvc repro summaries" in at.warning[0].value
 
 
-def test_bias_audit_page_shows_verdict_and_groups(tmp_path, monkeypatch, params, tables):
+def _bias_workspace(tmp_path, params, tables) -> dict:
+    """Run the real bias-audit functions on made-up risk predictions for the cohort."""
     import numpy as np
     import polars as pl
 
     from bias_audit.audit import audit, gate
     from bias_audit.report import write_report
 
-    _workspace(tmp_path, monkeypatch, params)
     rng = np.random.default_rng(0)
     pts = tables["patients"].select("patient_id", "age_band", "gender")
     frame = (
@@ -153,10 +156,16 @@ def test_bias_audit_page_shows_verdict_and_groups(tmp_path, monkeypatch, params,
         "review_queue": {"cases": 0, "deid_detections": 0},
         "champion": {"champion": None},
     }
-    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports").mkdir(exist_ok=True)
     write_report(rep, table, None, folder, tmp_path / "reports")
+    return result
+
+
+def test_bias_audit_page_shows_verdict_and_groups(tmp_path, monkeypatch, params, tables):
+    _workspace(tmp_path, monkeypatch, params)
+    result = _bias_workspace(tmp_path, params, tables)
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/bias_audit.py").run()
+    at.switch_page("views/bias_audit.py").run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Gate verdict"] == result["verdict"].upper()
@@ -166,19 +175,24 @@ def test_bias_audit_page_shows_verdict_and_groups(tmp_path, monkeypatch, params,
     assert "dvc repro bias_audit@empathy" in at.warning[0].value
 
 
-def test_model_runs_page(tmp_path, monkeypatch, params):
+def _runs_workspace(tmp_path, params) -> None:
+    """An MLflow run, evaluation plots and de-identification metrics, as the stages write them."""
     import json
 
+    from pipelines.params import load_params
     from pipelines.tracking import stage_run
 
-    _workspace(tmp_path, monkeypatch, params)
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/model_runs.py").run()
-    assert not at.exception and "dvc repro train@risk" in at.warning[0].value
+    params = load_params(tmp_path / "params.yaml")
     (tmp_path / "dvc.yaml").write_text((ROOT / "dvc.yaml").read_text())
     (tmp_path / "mlruns").mkdir()
     with stage_run("outcomes", params.mlflow, params={"x": 1}) as mlflow:
         mlflow.log_metric("seconds", 1.5)
+        run_id = mlflow.active_run().info.run_id
+    client = mlflow.tracking.MlflowClient(tracking_uri=params.mlflow.tracking_uri)
+    client.create_registered_model("risk-classifier")
+    version = client.create_model_version("risk-classifier", str(tmp_path / "model"), run_id)
+    client.set_registered_model_alias("risk-classifier", "candidate", version.version)
+    client.set_model_version_tag("risk-classifier", version.version, "bias_audit", "fail")
     plots = tmp_path / "reports" / "plots" / "risk"
     plots.mkdir(parents=True)
     (plots / "confusion.csv").write_text("actual,predicted\nnone,none\nhigh,low\nhigh,high\n")
@@ -193,7 +207,38 @@ def test_model_runs_page(tmp_path, monkeypatch, params):
             }
         )
     )
+
+
+def test_model_runs_page(tmp_path, monkeypatch, params):
+    _workspace(tmp_path, monkeypatch, params)
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/model_runs.py").run()
+    at.switch_page("views/model_runs.py").run()
+    assert not at.exception and "dvc repro train@risk" in at.warning[0].value
+    _runs_workspace(tmp_path, params)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("views/model_runs.py").run()
     assert not at.exception and not at.warning
-    assert len(at.dataframe) >= 3  # registry, runs, de-identification tables
+    assert len(at.dataframe) == 1  # the runs, sortable
+    assert len(at.table) == 3  # registry, de-identification by type and by name origin
+    assert "candidate" in at.table[0].value["alias"].tolist()
+    assert at.get("image")  # the confusion matrix, drawn on the server
+
+
+def test_warm_up_loads_the_outputs_and_summaries_are_found_by_offset(
+    tmp_path, monkeypatch, params, cohort, tables
+):
+    from dashboards import data
+    from pipelines.params import load_params
+    from pipelines.summaries import SummaryError, load_summary
+
+    _workspace(tmp_path, monkeypatch, params)
+    assert data.warm(load_params()) == []  # nothing to load yet, and no error
+    _, feed, _ = _pages_workspace(tmp_path, monkeypatch, params, cohort, tables)
+    loaded = data.warm(load_params())
+    assert any(f.endswith("program.parquet") for f in loaded)
+    assert any(f.endswith("summaries.jsonl") for f in loaded)
+    folder = tmp_path / "processed" / "summaries"
+    for pid in feed["patient_id"].unique().to_list():
+        assert data.summary(folder, pid) == load_summary(folder, pid)
+    with pytest.raises(SummaryError, match="no summary"):
+        data.summary(folder, "pt-unknown")

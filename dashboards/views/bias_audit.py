@@ -11,6 +11,7 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
+from dashboards.charts import show
 from dashboards.data import params, parquet, report, require
 
 PRIMARY = {"risk": "recall", "empathy": "emotional_reactions_macro_f1"}
@@ -28,7 +29,7 @@ def main() -> None:
     table = parquet(folder / "audit.parquet")
     g = rep["gate"]
     champ = rep.get("champion") or {}
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c4 = st.columns([3, 2, 2, 2])  # room for the whole model name
     c1.metric("Model version", f"{rep['model']['name']} v{rep['model']['version']}")
     c2.metric("Gate verdict", g["verdict"].upper())
     c3.metric("Checks failed", f"{g['checks_failed']} of {g['checks_judged']}")
@@ -63,14 +64,12 @@ def main() -> None:
             ),
         ),
     )
-    st.altair_chart(
+    show(
         base.mark_rule().encode(x=alt.X("ci_low:Q", title=metric), x2="ci_high:Q")
-        + base.mark_point(filled=True).encode(
-            x="value:Q", tooltip=["group", "value", "ci_low", "ci_high", "n", "status"]
-        ),
-        width="stretch",
+        + base.mark_point(filled=True).encode(x="value:Q"),
+        f"{metric} by {feature}, with 95% intervals (values in the table below)",
     )
-    st.dataframe(
+    st.table(
         singles.filter(pl.col("features") == feature)
         .select(
             "group",
@@ -85,7 +84,6 @@ def main() -> None:
         )
         .to_pandas(),
         hide_index=True,
-        width="stretch",
     )
     pairs = table.filter(pl.col("metric") == metric, pl.col("features").str.contains(" x "))
     if pairs.height:
@@ -96,18 +94,13 @@ def main() -> None:
         cells = cells.with_columns(
             pl.col("group").str.split_exact(" & ", 1).struct.rename_fields([a, b])
         ).unnest("group")
-        st.altair_chart(
-            alt.Chart(cells.to_pandas())
-            .mark_rect()
-            .encode(
-                x=f"{b}:N",
-                y=f"{a}:N",
-                color=alt.Color(
-                    "value:Q", scale=alt.Scale(domain=[0, 1], scheme="redyellowgreen")
-                ),
-                tooltip=[a, b, "value", "ci_low", "ci_high", "n"],
-            ),
-            width="stretch",
+        heat = alt.Chart(cells.to_pandas()).encode(x=f"{b}:N", y=f"{a}:N")
+        show(
+            heat.mark_rect().encode(
+                color=alt.Color("value:Q", scale=alt.Scale(domain=[0, 1], scheme="redyellowgreen"))
+            )
+            + heat.mark_text().encode(text=alt.Text("value:Q", format=".2f")),
+            f"{metric} for every {a} and {b} pair with enough data",
         )
         st.caption("Only cells with enough data are drawn.")
     if "mitigation" in rep:
@@ -119,7 +112,7 @@ def main() -> None:
             f"after: {m['gate_after']['verdict']}. Mitigated version: "
             f"{champ.get('mitigated_version', '-')}."
         )
-        st.dataframe(
+        st.table(
             pl.DataFrame(
                 [
                     {

@@ -13,38 +13,8 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from dashboards.data import params, report, require
-
-
-@st.cache_data(show_spinner=False, ttl=30)
-def _runs(uri: str, experiment: str) -> pl.DataFrame:
-    import mlflow
-
-    mlflow.set_tracking_uri(uri)
-    df = mlflow.search_runs(experiment_names=[experiment], max_results=500)
-    return pl.from_pandas(df) if len(df) else pl.DataFrame()
-
-
-@st.cache_data(show_spinner=False, ttl=30)
-def _registry(uri: str) -> pl.DataFrame:
-    from mlflow.tracking import MlflowClient
-
-    client = MlflowClient(tracking_uri=uri)
-    rows = []
-    for model in client.search_registered_models():
-        aliases = {v: k for k, v in (model.aliases or {}).items()}
-        for v in client.search_model_versions(f"name='{model.name}'"):
-            rows.append(
-                {
-                    "model": model.name,
-                    "version": int(v.version),
-                    "alias": aliases.get(v.version, ""),
-                    "bias_audit": v.tags.get("bias_audit", ""),
-                    "mitigation_of": v.tags.get("mitigation_of", ""),
-                    "run_id": v.run_id,
-                }
-            )
-    return pl.DataFrame(rows).sort("model", "version") if rows else pl.DataFrame()
+from dashboards.charts import show
+from dashboards.data import mlflow_registry, mlflow_runs, params, report, require
 
 
 def main() -> None:
@@ -56,8 +26,8 @@ def main() -> None:
         return
     uri = p.mlflow.tracking_uri
     st.subheader("Registry: versions, aliases and audit verdicts")
-    st.dataframe(_registry(uri).to_pandas(), hide_index=True, width="stretch")
-    runs = _runs(uri, p.mlflow.experiment)
+    st.table(mlflow_registry(uri).to_pandas(), hide_index=True)
+    runs = mlflow_runs(uri, p.mlflow.experiment)
     if runs.height:
         st.subheader("Runs compared")
         stages = runs["tags.mlflow.runName"].unique().sort().to_list()
@@ -88,19 +58,10 @@ def main() -> None:
             conf = conf.filter(pl.col("mechanism") == mech)
         counts = conf.group_by("actual", "predicted").len()
         st.subheader("Confusion matrix (held-out test split)")
-        st.altair_chart(
-            alt.Chart(counts.to_pandas())
-            .mark_rect()
-            .encode(
-                x="predicted:N",
-                y="actual:N",
-                color="len:Q",
-                tooltip=["actual", "predicted", "len"],
-            )
-            + alt.Chart(counts.to_pandas())
-            .mark_text()
-            .encode(x="predicted:N", y="actual:N", text="len:Q"),
-            width="stretch",
+        cells = alt.Chart(counts.to_pandas()).encode(x="predicted:N", y="actual:N")
+        show(
+            cells.mark_rect().encode(color="len:Q") + cells.mark_text().encode(text="len:Q"),
+            f"Confusion matrix of the {task} model on the held-out test split, with counts",
         )
     if (plots / "calibration.csv").exists():
         cal = pl.read_csv(plots / "calibration.csv").to_pandas()
@@ -110,20 +71,20 @@ def main() -> None:
             .mark_line(strokeDash=[4, 4], color="grey")
             .encode(x="x:Q", y="x:Q")
         )
-        st.altair_chart(
+        show(
             line + alt.Chart(cal).mark_line(point=True).encode(x="confidence:Q", y="accuracy:Q"),
-            width="stretch",
+            f"Calibration of the {task} model: accuracy against confidence, diagonal = perfect",
         )
     deid = p.paths.reports / "deidentify.json"
     if require([deid], "deidentify"):
         ev = report(deid)["eval"]
         st.subheader(f"De-identification ({ev['split']} split)")
         c1, c2 = st.columns(2)
-        c1.dataframe(
+        c1.table(
             pl.DataFrame([{"type": k, **v} for k, v in ev["per_type"].items()]).to_pandas(),
             hide_index=True,
         )
-        c2.dataframe(
+        c2.table(
             pl.DataFrame(
                 [{"name origin": k, **v} for k, v in ev["name_recall_by_origin"].items()]
             ).to_pandas(),

@@ -11,9 +11,10 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from dashboards.data import params, parquet, require
+from dashboards.charts import show
+from dashboards.data import params, parquet, require, summary
 from pipelines.errors import UserError
-from pipelines.summaries import SUMMARY_DIR, load_summary, render_markdown
+from pipelines.summaries import SUMMARY_DIR, render_markdown
 
 
 def main() -> None:
@@ -53,20 +54,20 @@ def main() -> None:
     if not typed:
         return
     try:
-        summary = load_summary(folder, typed.strip())
+        found = summary(folder, typed.strip())
     except UserError as err:  # a mistyped id: say so, no traceback
         st.error(str(err))
         return
-    traj = pl.DataFrame(summary["mood"]["trajectory"])
+    traj = pl.DataFrame(found["mood"]["trajectory"])
     if traj.height:
         long = traj.unpivot(index="week", on=["phq9_total", "gad7_total"], variable_name="scale")
-        st.altair_chart(
+        show(
             alt.Chart(long.to_pandas())
             .mark_line(point=True)
             .encode(x="week:O", y=alt.Y("value:Q", title="score"), color="scale:N"),
-            width="stretch",
+            "PHQ-9 and GAD-7 by program week (the table in the summary below)",
         )
-    st.markdown(render_markdown(summary))
+    st.markdown(render_markdown(found))
 
 
 main()

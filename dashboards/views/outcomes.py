@@ -11,6 +11,7 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
+from dashboards.charts import show
 from dashboards.data import params, parquet, report, require
 
 LABELS = {
@@ -33,13 +34,13 @@ def headline(rep: dict) -> None:
     for col, (key, (label, definition)) in zip(cols, LABELS.items(), strict=True):
         f = rep["headline"][key]
         red = key == "crisis_reduction"
-        col.metric(
-            label,
-            _pct(f["estimate"], red),
-            delta=f"published {100 * f['published']:.0f}%",
-            delta_color="off",
-            help=f"{definition}. 95% CI {_pct(f['ci_low'], red)} to {_pct(f['ci_high'], red)}.",
+        col.metric(label, _pct(f["estimate"], red), help=f"{definition}.")
+        ci = (
+            f"95% CI {_pct(f['ci_low'], red)} to {_pct(f['ci_high'], red)}"
+            if f["estimate"] is not None
+            else "too few patients to report"
         )
+        col.caption(f"{ci}. Published claim: {100 * f['published']:.0f}%.")
     pre = rep["headline"]
     st.caption(
         "Against the 12 weeks before enrolment, AI-hybrid care had "
@@ -75,10 +76,9 @@ def by_group(program: pl.DataFrame, arms: list[str], min_cell: int) -> pl.DataFr
         yOffset="arm:N",
     )
     chart = base.mark_point(filled=True).encode(
-        x=alt.X("estimate:Q", title=f"{metric} (95% CI)"),
-        tooltip=["group", "arm", "estimate", "ci_low", "ci_high", "n_patients"],
+        x=alt.X("estimate:Q", title=f"{metric} (95% CI)")
     ) + base.mark_rule().encode(x="ci_low:Q", x2="ci_high:Q")
-    st.altair_chart(chart, width="stretch")
+    show(chart, f"{metric} by {dim} and arm, with 95% intervals (values in the CSV download)")
     suppressed = rows.filter(pl.col("suppressed"))
     if suppressed.height:
         st.caption(
@@ -108,10 +108,10 @@ def trends(program: pl.DataFrame, arms: list[str]) -> None:
     base = alt.Chart(rows).encode(
         x=alt.X("group:O", title="month"), color=alt.Color("arm:N", scale=ARM_COLOURS)
     )
-    st.altair_chart(
+    show(
         base.mark_area(opacity=0.2).encode(y="ci_low:Q", y2="ci_high:Q")
         + base.mark_line(point=True).encode(y=alt.Y("estimate:Q", title=metric)),
-        width="stretch",
+        f"{metric} by calendar month and arm, with 95% bands",
     )
 
 
@@ -143,7 +143,7 @@ def main() -> None:
         ),
         pl.col("arm").is_in(arms),
     ).select("metric", "arm", "estimate", "ci_low", "ci_high", "n_patients")
-    st.dataframe(overall.to_pandas(), hide_index=True, width="stretch")
+    st.table(overall.to_pandas(), hide_index=True)
     st.subheader("By site, month of enrolment and demographic group")
     rows = by_group(program, arms, p.outcomes.min_cell)
     st.download_button(
@@ -158,16 +158,15 @@ def main() -> None:
     ret = parquet(out / "retention.parquet").filter(
         pl.col("arm").is_in(arms), ~pl.col("suppressed")
     )
-    st.altair_chart(
+    show(
         alt.Chart(ret.to_pandas())
         .mark_line(point=True)
         .encode(
             x=alt.X("week:Q", title="program week"),
             y=alt.Y("estimate:Q", title="share still in the program"),
             color=alt.Color("arm:N", scale=ARM_COLOURS),
-            tooltip=["week", "arm", "estimate", "ci_low", "ci_high", "n_patients"],
         ),
-        width="stretch",
+        "Share of patients still in the program by program week, per arm",
     )
 
 
