@@ -25,6 +25,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 
 from training.predict import PyfuncModel
 from training.tasks import RISK_LEVELS, urgent_probability
+from training.train import PIP_REQUIREMENTS
 
 
 class ScoreModel(ClassifierMixin, BaseEstimator):
@@ -129,5 +130,7 @@ def register_mitigated(
         artifacts={"model": str(model_dir), "optimizer": str(pkl)},
         signature=signature,
         registered_model_name="risk-classifier",
+        # stated, not inferred: inference loads the model in a subprocess to see what it imports
+        pip_requirements=[*PIP_REQUIREMENTS, "fairlearn==0.15.0", "scikit-learn==1.9.1"],
     )
     return str(info.registered_model_version)
