@@ -22,6 +22,17 @@ import polars as pl
 from training.tasks import MECHANISMS
 
 MODEL_CARD = Path("training/MODEL_CARD.md")
+# one group's figures, in the order the report and the dashboard show them
+GROUP_COLUMNS = (
+    "value",
+    "ci_low",
+    "ci_high",
+    "n",
+    "status",
+    "diff_to_best",
+    "ratio_to_best",
+    "diff_to_overall",
+)
 PRIMARY = {"risk": ["recall"], "empathy": [f"{m}_macro_f1" for m in MECHANISMS]}
 
 
@@ -218,20 +229,7 @@ def write_report(
         ],
         _table(
             table.filter(~pl.col("features").str.contains(" x ")).to_dicts(),
-            [
-                "features",
-                "group",
-                "metric",
-                "value",
-                "ci_low",
-                "ci_high",
-                "n",
-                "status",
-                "diff_to_best",
-                "ratio_to_best",
-                "diff_to_overall",
-                "ratio_to_overall",
-            ],
+            ["features", "group", "metric", *GROUP_COLUMNS, "ratio_to_overall"],
         ),
     ]
     if mitigation is not None:

@@ -11,6 +11,7 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
+from bias_audit.report import GROUP_COLUMNS
 from dashboards.charts import show
 from dashboards.data import params, parquet, report, require
 
@@ -70,19 +71,7 @@ def main() -> None:
         f"{metric} by {feature}, with 95% intervals (values in the table below)",
     )
     st.table(
-        singles.filter(pl.col("features") == feature)
-        .select(
-            "group",
-            "value",
-            "ci_low",
-            "ci_high",
-            "n",
-            "status",
-            "diff_to_best",
-            "ratio_to_best",
-            "diff_to_overall",
-        )
-        .to_pandas(),
+        singles.filter(pl.col("features") == feature).select("group", *GROUP_COLUMNS).to_pandas(),
         hide_index=True,
     )
     pairs = table.filter(pl.col("metric") == metric, pl.col("features").str.contains(" x "))
