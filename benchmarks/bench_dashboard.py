@@ -29,8 +29,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 # page path -> text of its last section (on screen = the page has rendered)
 PAGES = {
@@ -53,6 +51,7 @@ def build_workspace(n: int, folder: Path) -> None:
     """A workspace with params.yaml and every output the pages read, for n patients."""
     import polars as pl
 
+    from dashboards.serve import write_workspace_params
     from pipelines.ingest import ingest
     from pipelines.outcomes import compute, report, scan_inputs
     from pipelines.params import load_params
@@ -60,15 +59,7 @@ def build_workspace(n: int, folder: Path) -> None:
     from pipelines.synthesize import synthesize
 
     p = load_params(ROOT / "params.yaml")
-    raw = yaml.safe_load((ROOT / "params.yaml").read_text())
-    raw["paths"] = {
-        "raw": "raw",
-        "interim": "interim",
-        "processed": "processed",
-        "reports": "reports",
-    }
-    raw["mlflow"]["tracking_uri"] = "sqlite:///mlruns/mlflow.db"
-    (folder / "params.yaml").write_text(yaml.safe_dump(raw))
+    write_workspace_params(folder)
     t = time.perf_counter()
     syn = synthesize(p.synthesize.model_copy(update={"n_patients": n}), p.seed, folder / "raw")
     (folder / "reports").mkdir()
@@ -108,20 +99,18 @@ def build_workspace(n: int, folder: Path) -> None:
     print(f"workspace for {n:,} patients built in {time.perf_counter() - t:.0f} s", flush=True)
 
 
-# charts (SVG images drawn by the server, or Vega-Lite drawn by the browser) and sortable
-# tables (glide data grid) appear after their elements arrive: a page counts as rendered when
-# its last section is there and as many of them are drawn as the page shows once settled
+# charts (SVG images from the server) and sortable tables (glide data grid) appear after their
+# elements arrive: a page counts as rendered when its last section is there and as many of
+# them are drawn as the page shows once settled
 DRAWN = """([text, charts, grids]) => {
     if (!document.body.innerText.includes(text)) return false;
-    const svg = [...document.querySelectorAll('[data-testid="stImage"] img')]
+    const c = [...document.querySelectorAll('[data-testid="stImage"] img')]
         .filter(i => i.complete && i.naturalWidth > 0).length;
-    const vega = [...document.querySelectorAll('.vega-embed')]
-        .filter(e => e.querySelector('canvas, svg')).length;
     const g = [...document.querySelectorAll('[data-testid="stDataFrame"]')]
         .filter(e => e.querySelector('canvas')).length;
-    return svg + vega >= charts && g >= grids;
+    return c >= charts && g >= grids;
 }"""
-COUNT = """() => [document.querySelectorAll('[data-testid="stImage"] img, .vega-embed').length,
+COUNT = """() => [document.querySelectorAll('[data-testid="stImage"] img').length,
                document.querySelectorAll('[data-testid="stDataFrame"]').length]"""
 
 

@@ -85,38 +85,19 @@ def mlflow_registry(uri: str) -> pl.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def _summary_offsets(path: str, mtime: float) -> dict[str, int]:
-    """Byte offset of each patient's line in summaries.jsonl (one pass, then cached)."""
-    offsets: dict[str, int] = {}
-    with open(path, "rb") as fh:
-        pos = 0
-        for line in fh:
-            start = line.find(b'"patient_id": "')
-            if start >= 0:
-                start += len(b'"patient_id": "')
-                offsets[line[start : line.index(b'"', start)].decode()] = pos
-            pos += len(line)
-    return offsets
+    from pipelines.summaries import summary_offsets
+
+    return summary_offsets(Path(path))
 
 
 def summary(folder: Path, patient_id: str) -> dict[str, Any]:
-    """One patient's pre-session summary from the `summaries` stage, read at its offset;
-    a UserError (no traceback) for an id that has none."""
-    from pipelines.summaries import SummaryError
+    """One patient's pre-session summary from the `summaries` stage, read at its offset in
+    the file (indexed once, cached until the file changes); a UserError for an unknown id."""
+    from pipelines.summaries import load_summary
 
     path = Path(folder) / "summaries.jsonl"
-    offset = _summary_offsets(str(path), path.stat().st_mtime).get(patient_id)
-    if offset is None:
-        raise SummaryError(
-            f"patient {patient_id}: no summary in {path} (check the pseudonymous id)"
-        )
-    with path.open("rb") as fh:
-        fh.seek(offset)
-        found = json.loads(fh.readline())
-    if found.get("patient_id") != patient_id:  # not where the index said: read the file
-        from pipelines.summaries import load_summary
-
-        return load_summary(folder, patient_id)
-    return found
+    offsets = _summary_offsets(str(path), path.stat().st_mtime) if path.is_file() else None
+    return load_summary(folder, patient_id, offsets)
 
 
 def warm(p: Params) -> list[str]:

@@ -29,6 +29,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+def write_workspace_params(folder: Path) -> None:
+    """params.yaml for a workspace whose stage outputs live in `folder` (raw/, interim/,
+    processed/, reports/ and an MLflow store in mlruns/): this project's parameters, those
+    paths. The store's URI is absolute: MLflow keeps one open store per URI in a process."""
+    import yaml
+
+    raw = yaml.safe_load((Path(__file__).parents[1] / "params.yaml").read_text())
+    raw["paths"] = {d: d for d in ("raw", "interim", "processed", "reports")}
+    raw["mlflow"]["tracking_uri"] = f"sqlite:///{Path(folder).resolve() / 'mlruns' / 'mlflow.db'}"
+    (Path(folder) / "params.yaml").write_text(yaml.safe_dump(raw))
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -840,18 +840,51 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
 
 
-def load_summary(folder: Path, patient_id: str) -> dict[str, Any]:
-    """One patient's summary from the stage output, or a clear error."""
+_ID_KEY = b'"patient_id": "'
+
+
+def summary_offsets(path: Path) -> dict[str, int]:
+    """Byte offset of each patient's line in summaries.jsonl, from one pass over the file
+    (an index for readers that look up many patients: the dashboard)."""
+    offsets: dict[str, int] = {}
+    with Path(path).open("rb") as fh:
+        pos = 0
+        for line in fh:
+            start = line.find(_ID_KEY)
+            if start >= 0:
+                start += len(_ID_KEY)
+                offsets.setdefault(line[start : line.index(b'"', start)].decode(), pos)
+            pos += len(line)
+    return offsets
+
+
+def load_summary(
+    folder: Path, patient_id: str, offsets: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """One patient's summary from the stage output, or a clear error. With `offsets` (from
+    `summary_offsets`) the line is read where the index says, and an id the index lacks has
+    no summary; a line that is not the patient's (the file changed) falls back to a scan."""
     path = Path(folder) / "summaries.jsonl"
     if not path.is_file():
         raise SummaryError(f"{path}: not found; run `dvc repro summaries` first")
+    missing = SummaryError(
+        f"patient {patient_id}: no summary in {path} (check the pseudonymous id)"
+    )
+    if offsets is not None:
+        if patient_id not in offsets:
+            raise missing
+        with path.open("rb") as fh:
+            fh.seek(offsets[patient_id])
+            found = json.loads(fh.readline())
+        if found.get("patient_id") == patient_id:
+            return found
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if f'"patient_id": "{patient_id}"' in line:
                 found = json.loads(line)
                 if found["patient_id"] == patient_id:
                     return found
-    raise SummaryError(f"patient {patient_id}: no summary in {path} (check the pseudonymous id)")
+    raise missing
 
 
 if __name__ == "__main__":

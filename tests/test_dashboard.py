@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-import yaml
 from streamlit.testing.v1 import AppTest
 
+from dashboards.serve import write_workspace_params
 from pipelines.ingest import ingest
 from tests.conftest import ROOT
 
@@ -15,16 +15,7 @@ APP = str(ROOT / "dashboards" / "app.py")
 
 
 def _workspace(tmp_path, monkeypatch, params):
-    raw = yaml.safe_load((ROOT / "params.yaml").read_text())
-    raw["paths"] = {
-        "raw": "raw",
-        "interim": "interim",
-        "processed": "processed",
-        "reports": "reports",
-    }
-    # an absolute store per test: MLflow keeps one open store per tracking URI in a process
-    raw["mlflow"]["tracking_uri"] = f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}"
-    (tmp_path / "params.yaml").write_text(yaml.safe_dump(raw))
+    write_workspace_params(tmp_path)
     monkeypatch.chdir(tmp_path)
 
 
@@ -229,7 +220,7 @@ def test_warm_up_loads_the_outputs_and_summaries_are_found_by_offset(
 ):
     from dashboards import data
     from pipelines.params import load_params
-    from pipelines.summaries import SummaryError, load_summary
+    from pipelines.summaries import SummaryError, load_summary, summary_offsets
 
     _workspace(tmp_path, monkeypatch, params)
     assert data.warm(load_params()) == []  # nothing to load yet, and no error
@@ -242,3 +233,7 @@ def test_warm_up_loads_the_outputs_and_summaries_are_found_by_offset(
         assert data.summary(folder, pid) == load_summary(folder, pid)
     with pytest.raises(SummaryError, match="no summary"):
         data.summary(folder, "pt-unknown")
+    # an index that no longer matches the file: the line is found by reading the file
+    offsets = summary_offsets(folder / "summaries.jsonl")
+    later = next(pid for pid, pos in offsets.items() if pos > 0)
+    assert load_summary(folder, later, {later: 0}) == load_summary(folder, later)
