@@ -238,3 +238,42 @@ def test_parallel_workers_give_the_same_result_as_one_process(engine, p, cohort)
     one = deidentify_frame(t, p.model_copy(update={"n_process": 1}), **kw).frame
     assert two.equals(one)
     assert two["entities"].list.len().sum() > 0
+
+
+def test_array_read_artifacts_match_presidios_and_context_acts_only_with_lemmas(engine):
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    from pipelines.recognizers import ChatSpacyNlpEngine
+
+    text = "We moved, my ZIP is 90210 and Dr. Okafor's cell is 555-201-3344."
+    lemmatized = build_analyzer(
+        components=("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "ner")
+    )
+    for eng in (engine, lemmatized):
+        nlp = eng.nlp_engine
+        assert isinstance(nlp, ChatSpacyNlpEngine)
+        doc = nlp.nlp["en"](text)
+        ours = nlp._doc_to_nlp_artifact(doc, "en")
+        theirs = SpacyNlpEngine._doc_to_nlp_artifact(nlp, doc, "en")
+        assert (ours.lemmas, ours.tokens_indices, ours.keywords) == (
+            theirs.lemmas,
+            theirs.tokens_indices,
+            theirs.keywords,
+        )
+
+    # Without a lemmatizer no context word can match: results come back untouched. With one,
+    # Presidio's enhancer raises the ZIP code's score for the context word "zip".
+    def zip_score(eng):
+        res = eng.analyze("the area is 90210 i think", language="en", return_decision_process=True)
+        return max(r.score for r in res if r.entity_type == "ZIP_CODE")
+
+    assert not any(engine.nlp_engine.process_text(text, "en").lemmas)
+    assert zip_score(lemmatized) > zip_score(engine)
+
+
+def test_freed_memory_is_kept_on_glibc():
+    import platform
+
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("mallopt is glibc's")
+    assert d.keep_freed_memory()
