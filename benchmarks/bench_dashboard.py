@@ -7,11 +7,12 @@ cohort of N patients (`synthesize`), `ingest`, the `outcomes` stage and the `sum
 (raw message text standing in for de-identified text: only speed is measured there), plus
 this working copy's bias-audit, model and MLflow outputs, which do not grow with the cohort.
 
-For each page: a new browser page on a server started for this run (which loads the pages'
-data and libraries before it answers: dashboards/server.py), time from navigation until the
-page's last section is on screen and its charts and tables are drawn; each mode repeated
-(--repeats), median and slowest run reported. Appends a section to benchmarks/RESULTS.md
-with the machine and the command.
+For each page, its first visit on a server started for this run (which loads the pages' data
+and libraries before it answers: dashboards/server.py), opened three ways (`measure`): in a
+new browser context (empty HTTP cache), in a new tab of one browser, or from the menu. Time
+from navigation until the page's last section is on screen and its charts and tables are
+drawn; each mode repeated (--repeats), median and slowest run reported. Appends a section
+to benchmarks/RESULTS.md with the machine and the command.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ PAGES = {
     "model_runs": "Calibration (after temperature scaling)",
     "clinician": "Pre-session summary:",
 }
+VIEWPORT = {"width": 1400, "height": 1000}
+MODES = {"browser": "new browser", "tab": "new tab", "menu": "from the menu"}
 TITLES = {
     "": "Program cohort",
     "outcomes": "Program outcomes",
@@ -124,7 +127,7 @@ def element_counts(workspace: Path) -> dict[str, tuple[int, int]]:
     with served(workspace) as base, sync_playwright() as pw:
         browser = launch_chromium(pw)
         for path, last in PAGES.items():
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(viewport=VIEWPORT)
             page.goto(f"{base}/{path}")
             page.get_by_text(last).first.wait_for(state="attached", timeout=120_000)
             page.wait_for_timeout(4000)
@@ -143,8 +146,13 @@ def _timed(page, last: str, counts: tuple[int, int], t: float) -> tuple[float, f
 
 
 def measure(workspace: Path, counts: dict[str, tuple[int, int]], mode: str) -> dict[str, Any]:
-    """One fresh server and browser, every page's first visit on it: each opened by its URL
-    in a new tab (mode "url"), or each reached from the menu of one tab (mode "menu")."""
+    """One fresh server and browser, every page's first visit on that server, each page:
+    - "browser": opened by its URL in a new browser context (an empty HTTP cache: a first
+      visit ever, or a private window);
+    - "tab": opened by its URL in a new tab of one browser (tabs share the HTTP cache, so
+      the app's scripts load from it after the first page);
+    - "menu": reached from the menu of one tab.
+    The first page, cohort, is opened by its URL in all three: a browser's first visit."""
     from playwright.sync_api import sync_playwright
 
     from dashboards.serve import launch_chromium, served
@@ -154,11 +162,15 @@ def measure(workspace: Path, counts: dict[str, tuple[int, int]], mode: str) -> d
     with served(workspace) as base, sync_playwright() as pw:
         out["server start"] = time.perf_counter() - t0
         browser = launch_chromium(pw)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        context = browser.new_context(viewport=VIEWPORT)
+        page = None
         for path, last in PAGES.items():
             t = time.perf_counter()
-            if mode == "url" or not path:  # the menu's walk starts at the app's address
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            if mode == "browser":
+                page = browser.new_context(viewport=VIEWPORT).new_page()
+                page.goto(f"{base}/{path}")
+            elif mode == "tab" or page is None:
+                page = context.new_page()
                 page.goto(f"{base}/{path}")
             else:
                 page.locator('[data-testid="stSidebarNav"] a', has_text=TITLES[path]).click()
@@ -171,10 +183,7 @@ def repeated(workspace: Path, repeats: int) -> dict[str, list[dict[str, Any]]]:
     """`repeats` fresh servers per mode, after counting what each page shows once settled."""
     counts = element_counts(workspace)
     print("charts and tables per page:", counts, flush=True)
-    return {
-        mode: [measure(workspace, counts, mode) for _ in range(repeats)]
-        for mode in ("url", "menu")
-    }
+    return {mode: [measure(workspace, counts, mode) for _ in range(repeats)] for mode in MODES}
 
 
 def main() -> None:
@@ -207,20 +216,21 @@ def main() -> None:
         f"Machine: {os.cpu_count()} cores, {platform.machine()}, Python "
         f"{platform.python_version()}; Debian chromium headless. Command: `.venv/bin/python "
         f"benchmarks/bench_dashboard.py {' '.join(sys.argv[1:])}`. Every page's first visit "
-        f"on a fresh server and browser ({args.repeats} of each per mode): each page opened "
-        "by its URL in a new tab, or each reached from the menu of one tab (the first page, "
-        "cohort, by its URL; the menu row for cohort is that visit). Two times "
-        "per page: until its last section is on screen (content), and until all its charts "
-        "and tables are drawn too (drawn). Median over the servers (slowest). Server start "
-        f"(launch until it answers, cache warm-up included): median "
+        f"on a fresh server and browser ({args.repeats} of each per mode), each page opened "
+        "by its URL in a new browser context (empty HTTP cache: a first visit ever, or a "
+        "private window), by its URL in a new tab of one browser (tabs share the HTTP cache), "
+        "or reached from the menu of one tab; the first page, cohort, is opened by its URL "
+        "in all three. Two times per page: until its last section is on screen (content), "
+        "and until all its charts and tables are drawn too (drawn). Median over the servers "
+        "(slowest). Server start (launch until it answers, cache warm-up included): median "
         f"{statistics.median(starts):.1f} s (slowest {max(starts):.1f} s).",
         "",
-        "| page | by URL, content s | by URL, drawn s | from the menu, content s | "
-        "from the menu, drawn s |",
-        "|---|---|---|---|---|",
+        "| page | "
+        + " | ".join(f"{label}, {w} s" for label in MODES.values() for w in ("content", "drawn"))
+        + " |",
+        "|---" * (1 + 2 * len(MODES)) + "|",
         *[
-            f"| {k} | {cell('url', k, 0)} | {cell('url', k, 1)} | {cell('menu', k, 0)} | "
-            f"{cell('menu', k, 1)} |"
+            f"| {k} | " + " | ".join(cell(m, k, w) for m in MODES for w in (0, 1)) + " |"
             for k in (p or "cohort" for p in PAGES)
         ],
     ]
