@@ -471,13 +471,12 @@ def _register(
     import tempfile
 
     from bias_audit.mitigate import register_mitigated
-    from training.predict import CONFIG_FILE
+    from training.predict import weights_folder
 
     model_dir = MODELS / task / "model"
-    found = sorted((model_dir / "artifacts").glob(f"*/{CONFIG_FILE}"))
-    if len(found) != 1:
+    weights = weights_folder(model_dir)
+    if weights is None:
         raise AuditError(f"{model_dir}: no model weights; run `dvc repro train@{task}`")
-    weights = found[0].parent
     with tempfile.TemporaryDirectory(prefix="mitigation-") as work:
         return register_mitigated(
             mitigation["optimizer"], bp.mitigation.feature, seed, weights, Path(work), mf

@@ -7,7 +7,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,21 @@ def _locate_bad_json_line(path: Path) -> str:
             if not isinstance(obj, dict):
                 return f"line {lineno}: expected a JSON object per line"
     return "could not be parsed as JSON lines"
+
+
+def scan_checked(
+    path: Path, columns: Iterable[str], *, hint: str, error: type[UserError] = InputError
+) -> pl.LazyFrame:
+    """A lazy scan of the Parquet table at `path`, or `error` naming the file and what is
+    wrong: not there (with `hint`, the stage to run) or missing some of `columns`."""
+    if not path.is_file():
+        raise error(f"{path}: not found; {hint}")
+    lf = pl.scan_parquet(path)
+    have = lf.collect_schema().names()
+    missing = [c for c in columns if c not in have]
+    if missing:
+        raise error(f"{path}: missing column(s) {', '.join(missing)}")
+    return lf
 
 
 def read_table(path: Path) -> pl.DataFrame:

@@ -49,7 +49,7 @@ import polars as pl
 from scipy import stats
 
 from pipelines.errors import UserError, user_errors
-from pipelines.io import atomic_dir, write_json_atomic
+from pipelines.io import atomic_dir, scan_checked, write_json_atomic
 from pipelines.params import OutcomesParams, ScreeningParams, load_params
 
 log = logging.getLogger("carebridge.outcomes")
@@ -259,17 +259,15 @@ LONG_SCHEMA = {
 # ---- inputs ----------------------------------------------------------------------------------
 def scan_inputs(folder: Path) -> dict[str, pl.LazyFrame]:
     """Lazy scans of the validated tables, each checked for the columns outcomes need."""
-    frames = {}
-    for table, columns in REQUIRED_COLUMNS.items():
-        path = Path(folder) / f"{table}.parquet"
-        if not path.is_file():
-            raise OutcomesError(f"{path}: not found; run `dvc repro ingest` first")
-        lf = pl.scan_parquet(path)
-        missing = [c for c in columns if c not in lf.collect_schema().names()]
-        if missing:
-            raise OutcomesError(f"{path}: missing column(s) {', '.join(missing)}")
-        frames[table] = lf
-    return frames
+    return {
+        table: scan_checked(
+            Path(folder) / f"{table}.parquet",
+            columns,
+            hint="run `dvc repro ingest` first",
+            error=OutcomesError,
+        )
+        for table, columns in REQUIRED_COLUMNS.items()
+    }
 
 
 def program_week(date: pl.Expr) -> pl.Expr:

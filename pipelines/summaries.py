@@ -36,7 +36,7 @@ from typing import Any
 import polars as pl
 
 from pipelines.errors import UserError, user_errors
-from pipelines.io import atomic_dir, write_json_atomic
+from pipelines.io import atomic_dir, scan_checked, write_json_atomic
 from pipelines.outcomes import program_week, severity_band
 from pipelines.params import SummariesParams, load_params
 from pipelines.topics import TOPICS, topic_flags
@@ -60,13 +60,7 @@ class SummaryError(UserError):
 
 # ---- inputs ----------------------------------------------------------------------------------
 def _scan(path: Path, needed: tuple[str, ...], hint: str) -> pl.LazyFrame:
-    if not path.is_file():
-        raise SummaryError(f"{path}: not found; {hint}")
-    lf = pl.scan_parquet(path)
-    missing = [c for c in needed if c not in lf.collect_schema().names()]
-    if missing:
-        raise SummaryError(f"{path}: missing column(s) {', '.join(missing)}")
-    return lf
+    return scan_checked(path, needed, hint=hint, error=SummaryError)
 
 
 def scan_inputs(interim: Path, processed: Path) -> dict[str, pl.LazyFrame | None]:

@@ -223,6 +223,13 @@ class PyfuncModel(PythonModel):  # type: ignore[misc,valid-type]
         return out.to_pandas()
 
 
+def weights_folder(mlflow_model: Path) -> Path | None:
+    """The CareBridge model folder inside an MLflow model folder (its one artifact holding
+    `carebridge.json`), or None when there is not exactly one."""
+    found = sorted((mlflow_model / "artifacts").glob(f"*/{CONFIG_FILE}"))
+    return found[0].parent if len(found) == 1 else None
+
+
 def load_predictor(model: str | Path) -> Predictor:
     """A predictor from a model folder, an MLflow model folder or an MLflow model URI."""
     text = str(model)
@@ -230,10 +237,10 @@ def load_predictor(model: str | Path) -> Predictor:
     if path.is_dir() and (path / CONFIG_FILE).is_file():
         return Predictor.load(path)
     if path.is_dir() and (path / "MLmodel").is_file():
-        found = sorted((path / "artifacts").glob(f"*/{CONFIG_FILE}"))
-        if len(found) != 1:
+        weights = weights_folder(path)
+        if weights is None:
             raise PredictError(f"--model {text}: an MLflow model, but not a CareBridge one")
-        return Predictor.load(found[0].parent)
+        return Predictor.load(weights)
     if "://" in text or text.startswith(("models:/", "runs:/")):
         import mlflow
 
