@@ -37,9 +37,14 @@ def test_dashboard_shows_cohort_numbers(tmp_path, monkeypatch, params, cohort):
     (tmp_path / "reports" / "ingest.json").write_text(json.dumps(rep))
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Patients"] == "300"
-    assert metrics["Chat messages"] == f"{rep['rows']['transcripts']:,}"
+    counts = next(m.value for m in at.markdown if m.value.startswith("| Patients |"))
+    header, _, values = counts.splitlines()
+    shown = dict(
+        zip(header.strip("| ").split(" | "), values.strip("| ").split(" | "), strict=True)
+    )
+    assert shown["Patients"] == "**300**"
+    assert shown["Chat messages"] == f"**{rep['rows']['transcripts']:,}**"
+    assert any("templates used" in m.value for m in at.markdown)
     assert not at.warning
 
 

@@ -10,6 +10,16 @@ from dashboards.charts import show
 from dashboards.data import params, parquet, report
 
 
+def _number(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:.3f}"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    """A markdown table, numbers right-aligned."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
+
+
 def main() -> None:
     """Render the cohort overview page."""
     p = params()
@@ -21,11 +31,16 @@ def main() -> None:
         st.warning("No validated cohort yet: run `make run` (stages `synthesize` and `ingest`).")
         return
     rows = report(ing)["rows"]
-    cols = st.columns(4)
-    cols[0].metric("Patients", f"{rows.get('patients', 0):,}")
-    cols[1].metric("Weekly measures", f"{rows.get('weekly_measures', 0):,}")
-    cols[2].metric("Chat messages", f"{rows.get('transcripts', 0):,}")
-    cols[3].metric("Crisis events", f"{rows.get('crisis_events', 0):,}")
+    # Plain markdown tables, here and below: the browser already has their renderer, while
+    # st.metric and st.json each load scripts of their own on this first page (drawn about
+    # 0.15-0.2 s later in a fresh browser, side by side: benchmarks/RESULTS.md).
+    counts = {
+        "Patients": rows.get("patients", 0),
+        "Weekly measures": rows.get("weekly_measures", 0),
+        "Chat messages": rows.get("transcripts", 0),
+        "Crisis events": rows.get("crisis_events", 0),
+    }
+    st.markdown(_table(list(counts), [[f"**{v:,}**" for v in counts.values()]]))
     by = parquet(patients).group_by("site", "arm").len().sort("site", "arm")
     st.subheader("Patients by site and arm")
     show(
@@ -50,7 +65,12 @@ def main() -> None:
                 where=col,
                 width=360,
             )
-        st.json(rep["diversity"], expanded=False)
+        st.markdown(
+            _table(
+                ["language measure (synthetic transcripts)", "value"],
+                [[k.replace("_", " "), _number(v)] for k, v in rep["diversity"].items()],
+            )
+        )
 
 
 main()
