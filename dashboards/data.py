@@ -100,30 +100,48 @@ def summary(folder: Path, patient_id: str) -> dict[str, Any]:
     return load_summary(folder, patient_id, offsets)
 
 
+def outputs(p: Params) -> dict[str, Path]:
+    """Every stage output the pages read, by name. The pages look their files up here and
+    `warm` loads all of them at server start, so the two lists cannot drift apart."""
+    from pipelines.summaries import SUMMARY_DIR
+
+    r, proc = p.paths.reports, p.paths.processed
+    out = {
+        "synthesize": r / "synthesize.json",
+        "ingest": r / "ingest.json",
+        "patients": p.paths.interim / "patients.parquet",
+        "outcomes": r / "outcomes.json",
+        "program": proc / "outcomes" / "program.parquet",
+        "retention": proc / "outcomes" / "retention.parquet",
+        "deidentify": r / "deidentify.json",
+        "alerts": proc / SUMMARY_DIR / "alerts.parquet",
+        "summaries": proc / SUMMARY_DIR / "summaries.jsonl",
+    }
+    for task in ("risk", "empathy"):
+        out[f"bias_audit@{task}"] = proc / "bias_audit" / task / "report.json"
+        out[f"bias_table@{task}"] = proc / "bias_audit" / task / "audit.parquet"
+    return out
+
+
 def warm(p: Params) -> list[str]:
-    """Import the pages' libraries and load every output they read into the caches above,
-    so that the first visit to a page renders as fast as later ones. Run once at server
-    start (dashboards/server.py), before the server takes connections. Returns what it
-    loaded; a missing output is skipped (its page says which stage to run)."""
-    import pipelines.summaries  # noqa: F401  (the clinician view's renderer: 1 s to import)
+    """Import the pages' libraries and load every output they read (`outputs`) into the
+    caches above, so that the first visit to a page renders as fast as later ones. Run once
+    at server start (dashboards/server.py), before the server takes connections. Returns what
+    it loaded; a missing output is skipped (its page says which stage to run)."""
     from dashboards import charts
 
     charts.warm()  # Altair's schema and the SVG renderer load on their first chart
-
-    r, proc = p.paths.reports, p.paths.processed
-    reports = [r / "ingest.json", r / "synthesize.json", r / "outcomes.json"]
-    reports += [r / "deidentify.json"]
-    reports += [proc / "bias_audit" / t / "report.json" for t in ("risk", "empathy")]
-    tables = [p.paths.interim / "patients.parquet"]
-    tables += [proc / "outcomes" / f"{n}.parquet" for n in ("program", "retention")]
-    tables += [proc / "bias_audit" / t / "audit.parquet" for t in ("risk", "empathy")]
-    tables += [proc / "summaries" / "alerts.parquet"]
-    loaded = [str(f) for f in reports if f.exists() and report(f) is not None]
-    loaded += [str(f) for f in tables if f.exists() and parquet(f) is not None]
-    jsonl = proc / "summaries" / "summaries.jsonl"
-    if jsonl.exists():
-        _summary_offsets(str(jsonl), jsonl.stat().st_mtime)
-        loaded.append(str(jsonl))
+    loaded = []
+    for path in outputs(p).values():  # (imports the summary renderer too: 1 s)
+        if not path.exists():
+            continue
+        if path.suffix == ".json":
+            report(path)
+        elif path.suffix == ".parquet":
+            parquet(path)
+        else:  # summaries.jsonl: indexed by patient
+            _summary_offsets(str(path), path.stat().st_mtime)
+        loaded.append(str(path))
     uri = p.mlflow.tracking_uri
     if Path(uri.removeprefix("sqlite:///")).exists():
         mlflow_registry(uri)

@@ -13,7 +13,7 @@ import streamlit as st
 
 from bias_audit.report import GROUP_COLUMNS
 from dashboards.charts import show
-from dashboards.data import params, parquet, report, require
+from dashboards.data import outputs, params, parquet, report, require
 
 PRIMARY = {"risk": "recall", "empathy": "emotional_reactions_macro_f1"}
 
@@ -23,11 +23,13 @@ def main() -> None:
     p = params()
     st.title("Bias audit and release gate")
     task = st.radio("Model", ["risk", "empathy"], horizontal=True)
-    folder = p.paths.processed / "bias_audit" / task
-    if not require([folder / "report.json", folder / "audit.parquet"], f"bias_audit@{task}"):
+    f = outputs(p)
+    rep_path, table_path = f[f"bias_audit@{task}"], f[f"bias_table@{task}"]
+    if not require([rep_path, table_path], f"bias_audit@{task}"):
         return
-    rep = report(folder / "report.json")
-    table = parquet(folder / "audit.parquet")
+    folder = rep_path.parent  # also the HTML report and the review queue
+    rep = report(rep_path)
+    table = parquet(table_path)
     g = rep["gate"]
     champ = rep.get("champion") or {}
     c1, c2, c3, c4 = st.columns([3, 2, 2, 2])  # room for the whole model name

@@ -12,19 +12,19 @@ import polars as pl
 import streamlit as st
 
 from dashboards.charts import show
-from dashboards.data import params, parquet, require, summary
+from dashboards.data import outputs, params, parquet, require, summary
 from pipelines.errors import UserError
-from pipelines.summaries import SUMMARY_DIR, render_markdown
+from pipelines.summaries import render_markdown
 
 
 def main() -> None:
     """Render the clinician view."""
     p = params()
-    folder = p.paths.processed / SUMMARY_DIR
+    f = outputs(p)
     st.title("Clinician view")
-    if not require([folder / "alerts.parquet", folder / "summaries.jsonl"], "summaries"):
+    if not require([f["alerts"], f["summaries"]], "summaries"):
         return
-    feed = parquet(folder / "alerts.parquet")
+    feed = parquet(f["alerts"])
     st.subheader("Alert feed")
     last = feed["date"].max() if feed.height else dt.date.today()
     c1, c2, c3 = st.columns(3)
@@ -54,7 +54,7 @@ def main() -> None:
     if not typed:
         return
     try:
-        found = summary(folder, typed.strip())
+        found = summary(f["summaries"].parent, typed.strip())
     except UserError as err:  # a mistyped id: say so, no traceback
         st.error(str(err))
         return

@@ -7,7 +7,7 @@ import polars as pl
 import streamlit as st
 
 from dashboards.charts import show
-from dashboards.data import params, parquet, report
+from dashboards.data import outputs, params, parquet, report
 
 
 def _number(v: float) -> str:
@@ -24,9 +24,8 @@ def main() -> None:
     """Render the cohort overview page."""
     p = params()
     st.title("CareBridge: program cohort")
-    syn = p.paths.reports / "synthesize.json"
-    ing = p.paths.reports / "ingest.json"
-    patients = p.paths.interim / "patients.parquet"
+    f = outputs(p)
+    syn, ing, patients = f["synthesize"], f["ingest"], f["patients"]
     if not (ing.exists() and patients.exists()):
         st.warning("No validated cohort yet: run `make run` (stages `synthesize` and `ingest`).")
         return

@@ -14,7 +14,7 @@ import polars as pl
 import streamlit as st
 
 from dashboards.charts import show
-from dashboards.data import mlflow_registry, mlflow_runs, params, report, require
+from dashboards.data import mlflow_registry, mlflow_runs, outputs, params, report, require
 
 
 def main() -> None:
@@ -75,7 +75,7 @@ def main() -> None:
             line + alt.Chart(cal).mark_line(point=True).encode(x="confidence:Q", y="accuracy:Q"),
             f"Calibration of the {task} model: accuracy against confidence, diagonal = perfect",
         )
-    deid = p.paths.reports / "deidentify.json"
+    deid = outputs(p)["deidentify"]
     if require([deid], "deidentify"):
         ev = report(deid)["eval"]
         st.subheader(f"De-identification ({ev['split']} split)")

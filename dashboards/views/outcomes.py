@@ -12,7 +12,7 @@ import polars as pl
 import streamlit as st
 
 from dashboards.charts import show
-from dashboards.data import params, parquet, report, require
+from dashboards.data import outputs, params, parquet, report, require
 
 LABELS = {
     "wellbeing_increase": ("Well-being", "mean WEMWBS change, AI-hybrid / usual care - 1"),
@@ -118,13 +118,12 @@ def trends(program: pl.DataFrame, arms: list[str]) -> None:
 def main() -> None:
     """Render the program outcomes page."""
     p = params()
-    out = p.paths.processed / "outcomes"
-    rep_path = p.paths.reports / "outcomes.json"
+    f = outputs(p)
     st.title("Program outcomes: AI-hybrid vs usual care")
-    if not require([rep_path, out / "program.parquet", out / "retention.parquet"], "outcomes"):
+    if not require([f["outcomes"], f["program"], f["retention"]], "outcomes"):
         return
-    rep = report(rep_path)
-    program = parquet(out / "program.parquet")
+    rep = report(f["outcomes"])
+    program = parquet(f["program"])
     headline(rep)
     arms = st.multiselect("Arms", ["ai_hybrid", "usual_care"], default=["ai_hybrid", "usual_care"])
     st.subheader("Recovery and reliable improvement (NHS Talking Therapies definitions)")
@@ -155,9 +154,7 @@ def main() -> None:
     st.subheader("Trends by calendar month")
     trends(program, arms)
     st.subheader("Retention")
-    ret = parquet(out / "retention.parquet").filter(
-        pl.col("arm").is_in(arms), ~pl.col("suppressed")
-    )
+    ret = parquet(f["retention"]).filter(pl.col("arm").is_in(arms), ~pl.col("suppressed"))
     show(
         alt.Chart(ret.to_pandas())
         .mark_line(point=True)
