@@ -101,8 +101,10 @@ def summary(folder: Path, patient_id: str) -> dict[str, Any]:
 
 
 def outputs(p: Params) -> dict[str, Path]:
-    """Every stage output the pages read, by name. The pages look their files up here and
-    `warm` loads all of them at server start, so the two lists cannot drift apart."""
+    """The stage reports and tables the pages read, by name. The pages look them up here and
+    `warm` loads all of them at server start, so the two lists cannot drift apart. (The
+    evaluation plots' small CSVs and the bias audit's HTML report and review queue are read
+    only when a page shows them.)"""
     from pipelines.summaries import SUMMARY_DIR
 
     r, proc = p.paths.reports, p.paths.processed

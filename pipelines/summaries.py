@@ -872,9 +872,10 @@ def load_summary(
             found = json.loads(fh.readline())
         if found.get("patient_id") == patient_id:
             return found
+    needle = _ID_KEY.decode() + patient_id + '"'
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            if f'"patient_id": "{patient_id}"' in line:
+            if needle in line:
                 found = json.loads(line)
                 if found["patient_id"] == patient_id:
                     return found
