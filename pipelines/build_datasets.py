@@ -39,9 +39,17 @@ def _unit(seed: int, salt: str, key: str) -> float:
 
 
 def assign_splits(
-    patients: pl.DataFrame, p: DatasetsParams, seed: int, heldout: set[str] | None
+    patients: pl.DataFrame,
+    p: DatasetsParams,
+    seed: int,
+    heldout: set[str] | None,
+    validation: set[str] | None = None,
 ) -> pl.DataFrame:
-    """Map each patient to train/validation/test (test: held-out phrasings or a random share)."""
+    """Map each patient to train/validation/test.
+
+    Test: the patients written with held-out phrasings, else a random share. Validation: the
+    patients written with validation phrasings when the cohort has them (non-empty), else a
+    random share of the rest."""
     rows = []
     for pid in patients["patient_id"].to_list():
         if heldout is not None:
@@ -50,7 +58,11 @@ def assign_splits(
             is_test = _unit(seed, "test", pid) < p.test_share
         if is_test:
             split = "test"
-        elif _unit(seed, "validation", pid) < p.validation_share:
+        elif (
+            pid in validation
+            if validation
+            else _unit(seed, "validation", pid) < p.validation_share
+        ):
             split = "validation"
         else:
             split = "train"
@@ -163,19 +175,24 @@ def build(
     patients = read_table(interim / "patients.parquet").select("patient_id", "consent_training")
     meta_path = find_table(interim / "gold", "message_meta")
     heldout: set[str] | None = None
+    validation: set[str] | None = None
     if meta_path is not None:
-        meta = read_table(meta_path).select("message_id", "phrasing_split")
-        heldout = set(
-            deid.join(meta, on="message_id")
-            .filter(pl.col("phrasing_split") == "heldout")["patient_id"]
-            .unique()
-            .to_list()
+        meta = deid.join(
+            read_table(meta_path).select("message_id", "phrasing_split"), on="message_id"
         )
-    splits = assign_splits(patients, p, seed, heldout)
+
+        def written_with(side: str) -> set[str]:
+            rows = meta.filter(pl.col("phrasing_split") == side)
+            return set(rows["patient_id"].unique().to_list())
+
+        heldout = written_with("heldout")
+        validation = written_with("validation")
+    splits = assign_splits(patients, p, seed, heldout, validation)
     consenting = patients.filter(pl.col("consent_training"))["patient_id"]
     tokenizer = load_tokenizer(enc.name_or_path)
     report: dict[str, Any] = {
         "split_source": "phrasing_split" if heldout is not None else "random_patients",
+        "validation_source": "phrasing_split" if validation else "random_patients",
         "patients_without_training_consent": patients.height - consenting.len(),
         "max_length": p.max_length.model_dump(),
     }

@@ -4,10 +4,13 @@ A message is built as a list of segments `(text, entity)`: literal text, or one 
 with its type (and name origin). Register transforms, casing, punctuation and typos change
 literal segments only (identifiers change case at most), so gold spans stay exact.
 
-Every grammar key's alternatives are split, once and deterministically, into `seen` and
-`heldout` pools; patients on the held-out side are written only from held-out alternatives
-wherever a key has enough of them, so the test split measures generalisation to phrasings
-a model never saw.
+Every grammar key's alternatives are split, once and deterministically, into `seen`,
+`validation` and `heldout` pools; patients on the held-out side are written only from
+held-out alternatives wherever a key has enough of them, so the test split measures
+generalisation to phrasings a model never saw. Validation patients are written from a third
+pool, seen by neither training nor test, so that early stopping, calibration and the alert
+threshold are chosen on new wordings too (not on the training phrasings, where a model is far
+more confident than on anything new).
 """
 
 from __future__ import annotations
@@ -35,9 +38,12 @@ Segment = tuple[str, Entity | None]
 PhiProvider = Callable[[str], tuple[str, Entity]]
 
 
-def _is_heldout(key: str, alternative: str, share: float) -> bool:
+SPLITS = ("seen", "validation", "heldout")
+
+
+def _unit(key: str, alternative: str) -> float:
     digest = hashlib.blake2b(f"{key}\x00{alternative}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") / 2**64 < share
+    return int.from_bytes(digest, "big") / 2**64
 
 
 class Grammar:
@@ -48,27 +54,36 @@ class Grammar:
         grammar: Mapping[str, tuple[str, ...]],
         heldout_share: float,
         unsplit: tuple[str, ...] = (),
+        validation_share: float = 0.0,
     ) -> None:
-        """`unsplit`: key prefixes whose alternatives both sides may use (banks that are
-        already separate, like the identifier carriers written only for the test side)."""
+        """`unsplit`: key prefixes whose alternatives every side may use (banks that are
+        already separate, like the identifier carriers written only for the test side).
+
+        An alternative is held out when a hash of (key, text) falls below `heldout_share`, and
+        reserved for validation when it falls in the next `validation_share`; so the held-out
+        pools do not depend on `validation_share`. A key too small to split shares its
+        alternatives between the sides that cannot each have some."""
         self.grammar = grammar
         self.pools: dict[tuple[str, str], tuple[int, ...]] = {}
         for key, alts in grammar.items():
             everything = tuple(range(len(alts)))
-            held = tuple(i for i, a in enumerate(alts) if _is_heldout(key, a, heldout_share))
-            seen = tuple(i for i in everything if i not in set(held))
-            if (
-                key.startswith(unsplit)
-                or len(alts) < MIN_ALTERNATIVES_TO_SPLIT
-                or not (held and seen)
-            ):
-                held = seen = everything
+            u = [_unit(key, a) for a in alts]
+            held = tuple(i for i in everything if u[i] < heldout_share)
+            rest = tuple(i for i in everything if i not in set(held))
+            small = key.startswith(unsplit) or len(alts) < MIN_ALTERNATIVES_TO_SPLIT
+            if small or not (held and rest):
+                held = rest = everything
+            val = tuple(i for i in rest if u[i] < heldout_share + validation_share)
+            seen = tuple(i for i in rest if i not in set(val))
+            if small or not (val and seen) or len(rest) < MIN_ALTERNATIVES_TO_SPLIT:
+                val = seen = rest
             self.pools[(key, "seen")] = seen
+            self.pools[(key, "validation")] = val
             self.pools[(key, "heldout")] = held
 
-    def is_split(self, key: str) -> bool:
-        """Whether the key's alternatives are divided between the two sides."""
-        return set(self.pools[(key, "seen")]).isdisjoint(self.pools[(key, "heldout")])
+    def is_split(self, key: str, other: str = "heldout") -> bool:
+        """Whether the key's alternatives are divided between `seen` and the `other` side."""
+        return set(self.pools[(key, "seen")]).isdisjoint(self.pools[(key, other)])
 
     def pick(self, key: str, split: str, rng: random.Random) -> int:
         """Index of one alternative of `key` from the given side."""

@@ -67,11 +67,25 @@ class TranscriptParams(Frozen):
     max_exchanges: Annotated[int, Field(ge=1, le=20)]
     heldout_patient_share: Annotated[float, Field(gt=0, lt=1)]
     heldout_phrasing_share: Annotated[float, Field(gt=0, lt=1)]
+    validation_patient_share: Annotated[float, Field(ge=0, lt=1)]
+    validation_phrasing_share: Annotated[float, Field(ge=0, lt=1)]
     phi_rate: Share
     assistant_phi_rate: Share
     register_group_strength: Share
     indirect_risk_share: dict[Register, Share]
     typo_rate: Annotated[float, Field(ge=0, le=0.5)]
+
+    @model_validator(mode="after")
+    def _shares_fit(self) -> TranscriptParams:
+        for kind in ("patient", "phrasing"):
+            held = getattr(self, f"heldout_{kind}_share")
+            val = getattr(self, f"validation_{kind}_share")
+            if held + val >= 1:
+                raise ValueError(
+                    f"heldout_{kind}_share + validation_{kind}_share must be below 1 "
+                    "(training needs the rest)"
+                )
+        return self
 
     @model_validator(mode="after")
     def _every_register(self) -> TranscriptParams:

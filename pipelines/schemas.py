@@ -336,8 +336,9 @@ TABLES: tuple[Table, ...] = (
             Col(
                 "phrasing_split",
                 "str",
-                "seen = phrasings usable for training; heldout = reserved for the test split",
-                allowed=("seen", "heldout"),
+                "seen = phrasings usable for training; validation = reserved for the "
+                "validation split; heldout = reserved for the test split",
+                allowed=("seen", "validation", "heldout"),
             ),
             Col("template", "str", "phrasing id of the message's core"),
             Col("topic", "str", "topic of the exchange"),

@@ -35,7 +35,7 @@ import pyarrow.parquet as pq
 from pipelines import identifiers, language
 from pipelines.errors import user_errors
 from pipelines.io import atomic_dir, write_json_atomic
-from pipelines.params import Params, SynthesizeParams, load_params
+from pipelines.params import Params, SynthesizeParams, TranscriptParams, load_params
 from pipelines.phrases import GRAMMAR
 from pipelines.phrases_eval import GRAMMAR_EVAL
 from pipelines.schemas import DTYPES, EMPATHY_MECHANISMS, RISK_LEVELS, TABLES, TABLES_BY_NAME
@@ -537,7 +537,14 @@ def transcripts_for_patient(
 ) -> None:
     """Append one AI-hybrid patient's conversations, labels, gold spans and metadata."""
     rng = random.Random(f"{seed}:{index}:text")
-    split = "heldout" if rng.random() < tp.heldout_patient_share else "seen"
+    draw = rng.random()  # one draw either way: test patients do not depend on validation
+    split = (
+        "heldout"
+        if draw < tp.heldout_patient_share
+        else "validation"
+        if draw < tp.heldout_patient_share + tp.validation_patient_share
+        else "seen"
+    )
     persona = identifiers.make_persona(race, lang, clinicians, rng)
     home = _register_for(age, race, lang, rural, tp.register_group_strength, rng)
     topics = rng.sample(TOPICS, k=3)
@@ -599,7 +606,7 @@ def transcripts_for_patient(
                     kind = rng.choices(PHI_KINDS, weights=PHI_KIND_P)[0]
                     keys.insert(
                         rng.choice([len(keys), len(keys) - 1]),
-                        f"phi.{kind}" if split == "seen" else f"phi_eval.{kind}",
+                        f"phi_eval.{kind}" if split == "heldout" else f"phi.{kind}",
                     )
                 if rng.random() < 0.2:
                     keys.append("closer")
@@ -849,18 +856,21 @@ class ChunkJob:
     clinicians: list[list[identifiers.Person]]
 
 
-_GRAMMARS: dict[float, language.Grammar] = {}
+_GRAMMARS: dict[tuple[float, float], language.Grammar] = {}
 
 
-def _grammar_for(share: float) -> language.Grammar:
-    if share not in _GRAMMARS:
-        _GRAMMARS[share] = language.Grammar(_grammar(), share, unsplit=UNSPLIT)
-    return _GRAMMARS[share]
+def _grammar_for(tp: TranscriptParams) -> language.Grammar:
+    key = (tp.heldout_phrasing_share, tp.validation_phrasing_share)
+    if key not in _GRAMMARS:
+        _GRAMMARS[key] = language.Grammar(
+            _grammar(), key[0], unsplit=UNSPLIT, validation_share=key[1]
+        )
+    return _GRAMMARS[key]
 
 
 def build_chunk(job: ChunkJob) -> tuple[dict[str, Any], Stats]:
     """All tables (as Arrow) and report statistics for one chunk of patients."""
-    grammar = _grammar_for(job.sp.transcripts.heldout_phrasing_share)
+    grammar = _grammar_for(job.sp.transcripts)
     chunk, latent = numeric_chunk(job.sp, job.seed, job.start, job.n, job.site_p)
     chunk.tables.update(text_chunk(job.sp, job.seed, latent, grammar, job.clinicians).tables)
     stats = Stats()
@@ -883,7 +893,7 @@ def synthesize(
     the number of workers.
     """
     t0 = time.perf_counter()
-    grammar = _grammar_for(sp.transcripts.heldout_phrasing_share)
+    grammar = _grammar_for(sp.transcripts)
     master = random.Random(f"{seed}:sites")
     site_p = np.random.default_rng([seed, 999_999_999]).dirichlet(np.full(sp.n_sites, 4.0))
     clinicians = [identifiers.make_clinicians(6, master) for _ in range(sp.n_sites)]
@@ -941,6 +951,9 @@ def synthesize(
         "grammar": {
             "keys": len(grammar.grammar),
             "split_keys": sum(grammar.is_split(k) for k in grammar.grammar),
+            "validation_split_keys": sum(
+                grammar.is_split(k, "validation") for k in grammar.grammar
+            ),
         },
         "workers": workers,
         "seconds": round(time.perf_counter() - t0, 2),

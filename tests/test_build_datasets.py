@@ -21,10 +21,14 @@ def test_no_patient_without_consent_in_any_split(built, tables):
         assert report[task]["excluded_records_no_consent"] > 0
 
 
-def test_splits_are_patient_disjoint_and_test_is_heldout_phrasing(built, tables):
-    path, _ = built
+def test_splits_are_patient_disjoint_and_follow_the_phrasing_split(built, tables):
+    path, report = built
     meta = tables["message_meta"].join(tables["transcripts"], on="message_id")
-    heldout = set(meta.filter(pl.col("phrasing_split") == "heldout")["patient_id"].to_list())
+
+    def written_with(side: str) -> set[str]:
+        return set(meta.filter(pl.col("phrasing_split") == side)["patient_id"].to_list())
+
+    heldout, validation = written_with("heldout"), written_with("validation")
     dd = load_from_disk(str(path / "risk"))
     patients = {s: set(dd[s]["patient_id"]) for s in ("train", "validation", "test")}
     assert not patients["train"] & patients["validation"]
@@ -32,6 +36,10 @@ def test_splits_are_patient_disjoint_and_test_is_heldout_phrasing(built, tables)
     assert not patients["validation"] & patients["test"]
     assert patients["test"] <= heldout
     assert not (patients["train"] | patients["validation"]) & heldout
+    # validation is written with its own reserved phrasings, never with training's
+    assert patients["validation"] and patients["validation"] <= validation
+    assert not patients["train"] & validation
+    assert report["validation_source"] == "phrasing_split"
 
 
 def test_records_are_tokenized_unpadded_with_labels(built):

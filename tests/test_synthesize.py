@@ -138,19 +138,28 @@ def test_phrasing_diversity(cohort):
     assert div["heldout_trigram_novelty"] > 0.5
 
 
-def test_heldout_phrasings_are_disjoint(params, tables):
+def test_heldout_and_validation_phrasings_are_disjoint(params, tables):
+    tp = params.synthesize.transcripts
     grammar = language.Grammar(
-        _grammar(), params.synthesize.transcripts.heldout_phrasing_share, unsplit=UNSPLIT
+        _grammar(),
+        tp.heldout_phrasing_share,
+        unsplit=UNSPLIT,
+        validation_share=tp.validation_phrasing_share,
     )
     for key in grammar.grammar:
         if key.startswith("risk."):
-            assert grammar.is_split(key), key
-            seen = set(grammar.pools[(key, "seen")])
-            assert seen.isdisjoint(grammar.pools[(key, "heldout")])
+            assert grammar.is_split(key) and grammar.is_split(key, "validation"), key
+            pools = [set(grammar.pools[(key, side)]) for side in language.SPLITS]
+            assert all(pools) and sum(map(len, pools)) == len(set().union(*pools)), key
     meta = tables["message_meta"].join(tables["risk_labels"], on="message_id")
-    seen = set(meta.filter(pl.col("phrasing_split") == "seen")["template"])
-    held = set(meta.filter(pl.col("phrasing_split") == "heldout")["template"])
-    assert held and seen and held.isdisjoint(seen)
+    used = {
+        side: set(meta.filter(pl.col("phrasing_split") == side)["template"])
+        for side in language.SPLITS
+    }
+    assert all(used.values())
+    assert used["seen"].isdisjoint(used["heldout"])
+    assert used["seen"].isdisjoint(used["validation"])
+    assert used["validation"].isdisjoint(used["heldout"])
     per_patient = (
         tables["message_meta"]
         .join(tables["transcripts"].select("message_id", "patient_id"), on="message_id")
@@ -158,6 +167,15 @@ def test_heldout_phrasings_are_disjoint(params, tables):
         .agg(pl.col("phrasing_split").n_unique())
     )
     assert (per_patient["phrasing_split"] == 1).all()
+
+
+def test_heldout_pools_do_not_depend_on_the_validation_share(params):
+    share = params.synthesize.transcripts.heldout_phrasing_share
+    without = language.Grammar(_grammar(), share, unsplit=UNSPLIT)
+    with_val = language.Grammar(_grammar(), share, unsplit=UNSPLIT, validation_share=0.15)
+    for key in without.grammar:
+        assert without.pools[(key, "heldout")] == with_val.pools[(key, "heldout")], key
+        assert set(with_val.pools[(key, "seen")]) <= set(without.pools[(key, "seen")]), key
 
 
 def test_register_depends_on_group(tables):
