@@ -187,6 +187,7 @@ class ProfileParams(Frozen):
     warmup_share: Annotated[float, Field(ge=0, lt=1)]
     patience: PositiveInt
     dropout: Annotated[float, Field(ge=0, lt=1)]
+    token_dropout: Annotated[float, Field(ge=0, lt=1)]
 
 
 class RiskTrainParams(Frozen):

@@ -72,6 +72,26 @@ def test_cached_frozen_layers_give_the_same_logits_as_token_path(built, tiny_enc
     assert torch.allclose(via_cache, via_tokens, atol=2e-2)
 
 
+def test_token_dropout_hides_tokens_in_training_only(tiny_encoder):
+    torch.manual_seed(0)
+    module = EncoderClassifier(
+        AutoModel.from_pretrained(tiny_encoder).train(),
+        task=TASKS["risk"],
+        trainable_layers=1,
+        token_dropout=0.4,
+    )
+    mask = torch.ones(64, 50, dtype=torch.long)
+    mask[:, 40:] = 0  # padding stays padding
+    batch = {"hidden": torch.zeros(64, 50, 8), "attention_mask": mask}
+    dropped = module.drop_tokens(batch)["attention_mask"]
+    assert torch.equal(batch["attention_mask"], mask)  # the input batch is not changed
+    assert (dropped[:, 0] == 1).all()  # [CLS] always stays
+    assert (dropped[:, 40:] == 0).all()
+    assert 0.3 < 1 - dropped[:, 1:40].float().mean().item() < 0.5
+    off = _module(tiny_encoder, "risk", 1)  # token_dropout defaults to 0: nothing hidden
+    assert off.drop_tokens(batch) is batch
+
+
 def test_temperature_scaling_recovers_a_known_temperature():
     rng = np.random.default_rng(0)
     true_logits = rng.normal(0, 2, size=(4000, 4))

@@ -38,6 +38,7 @@ class EncoderClassifier(pl.LightningModule):
         weight_decay: float = 0.01,
         warmup_share: float = 0.06,
         dropout: float = 0.1,
+        token_dropout: float = 0.0,
         class_weights: Sequence[Sequence[float]] | None = None,
     ) -> None:
         super().__init__()
@@ -122,9 +123,22 @@ class EncoderClassifier(pl.LightningModule):
         ]
         return torch.stack(losses).mean()
 
+    def drop_tokens(self, batch: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+        """Hide a random `token_dropout` share of each input's tokens from the trainable layers
+        and the pooling (the first token, [CLS], always stays). A regulariser against learning
+        a training phrasing by heart: the label must be readable from any large part of it."""
+        p = float(self.hparams.get("token_dropout", 0.0))
+        if p <= 0:
+            return batch
+        mask = batch["attention_mask"]
+        keep = torch.rand(mask.shape, device=mask.device) >= p
+        keep[:, 0] = True
+        return {**batch, "attention_mask": mask * keep.to(mask.dtype)}
+
     def training_step(self, batch: dict[str, torch.Tensor], batch_idx: int) -> torch.Tensor:
-        """Mean cross-entropy over heads (class-weighted where configured)."""
-        loss = self._loss(self(batch), batch["labels"])
+        """Mean cross-entropy over heads (class-weighted where configured), on inputs with
+        `token_dropout` of their tokens hidden."""
+        loss = self._loss(self(self.drop_tokens(batch)), batch["labels"])
         self.log("train/loss", loss, prog_bar=True, batch_size=len(batch["labels"]))
         return loss
 

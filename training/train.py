@@ -134,6 +134,7 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
         weight_decay=prof.weight_decay,
         warmup_share=prof.warmup_share,
         dropout=prof.dropout,
+        token_dropout=prof.token_dropout,
         class_weights=weights,
     )
 
