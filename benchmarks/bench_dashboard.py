@@ -11,8 +11,11 @@ For each page, its first visit on a server started for this run (which loads the
 and libraries before it answers: dashboards/server.py), opened three ways (`measure`): in a
 new browser context (empty HTTP cache), in a new tab of one browser, or from the menu. Time
 from navigation until the page's last section is on screen and its charts and tables are
-drawn; each mode repeated (--repeats), median and slowest run reported. Appends a section
-to benchmarks/RESULTS.md with the machine and the command.
+drawn; each mode repeated (--repeats), median and slowest run reported. Each of those runs
+twice, alternated: with the server, the browser and playwright's driver sharing every core
+(as in the end-to-end test), and with the server on one core and the browser on the
+other(s), as when the browser runs on a user's machine and not on the server's cores.
+Appends a section to benchmarks/RESULTS.md with the machine and the command.
 """
 
 from __future__ import annotations
@@ -41,6 +44,12 @@ PAGES = {
 }
 VIEWPORT = {"width": 1400, "height": 1000}
 MODES = {"browser": "new browser", "tab": "new tab", "menu": "from the menu"}
+# shared: server, browser and driver on every core, as in the end-to-end test. split: the
+# server on one core and the browser on the rest, as when the browser is a user's machine
+PLACEMENTS = {
+    "shared": "server and browser share all cores",
+    "split": "server on one core, browser and its driver on the other(s)",
+}
 TITLES = {
     "": "Program cohort",
     "outcomes": "Program outcomes",
@@ -145,21 +154,41 @@ def _timed(page, last: str, counts: tuple[int, int], t: float) -> tuple[float, f
     return content, time.perf_counter() - t
 
 
-def measure(workspace: Path, counts: dict[str, tuple[int, int]], mode: str) -> dict[str, Any]:
+def measure(
+    workspace: Path, counts: dict[str, tuple[int, int]], mode: str, split: bool = False
+) -> dict[str, Any]:
     """One fresh server and browser, every page's first visit on that server, each page:
     - "browser": opened by its URL in a new browser context (an empty HTTP cache: a first
       visit ever, or a private window);
     - "tab": opened by its URL in a new tab of one browser (tabs share the HTTP cache, so
       the app's scripts load from it after the first page);
     - "menu": reached from the menu of one tab.
-    The first page, cohort, is opened by its URL in all three: a browser's first visit."""
+    The first page, cohort, is opened by its URL in all three: a browser's first visit.
+    `split`: the server on the first core, this process, the playwright driver and the
+    browser (which inherit it) on the others; otherwise all share every core."""
+    every = os.sched_getaffinity(0)
+    server_cpus = {min(every)} if split else None
+    if server_cpus:
+        os.sched_setaffinity(0, every - server_cpus)
+    try:
+        return _visit(workspace, counts, mode, server_cpus)
+    finally:
+        os.sched_setaffinity(0, every)
+
+
+def _visit(
+    workspace: Path,
+    counts: dict[str, tuple[int, int]],
+    mode: str,
+    server_cpus: set[int] | None,
+) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     from dashboards.serve import launch_chromium, served
 
     out: dict[str, Any] = {}
     t0 = time.perf_counter()
-    with served(workspace) as base, sync_playwright() as pw:
+    with served(workspace, cpus=server_cpus) as base, sync_playwright() as pw:
         out["server start"] = time.perf_counter() - t0
         browser = launch_chromium(pw)
         context = browser.new_context(viewport=VIEWPORT)
@@ -179,11 +208,23 @@ def measure(workspace: Path, counts: dict[str, tuple[int, int]], mode: str) -> d
     return out
 
 
-def repeated(workspace: Path, repeats: int) -> dict[str, list[dict[str, Any]]]:
-    """`repeats` fresh servers per mode, after counting what each page shows once settled."""
+def repeated(workspace: Path, repeats: int) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """`repeats` fresh servers per mode and core placement, after counting what each page
+    shows once settled; the placements alternate, so both see the same machine load."""
     counts = element_counts(workspace)
     print("charts and tables per page:", counts, flush=True)
-    return {mode: [measure(workspace, counts, mode) for _ in range(repeats)] for mode in MODES}
+    # one core cannot be split between server and browser: measure "shared" only there
+    placements = PLACEMENTS if len(os.sched_getaffinity(0)) > 1 else {"shared": ""}
+    runs: dict[str, dict[str, list[dict[str, Any]]]] = {
+        p: {m: [] for m in MODES} for p in placements
+    }
+    for _ in range(repeats):
+        for mode in MODES:
+            for placement in placements:
+                runs[placement][mode].append(
+                    measure(workspace, counts, mode, split=placement == "split")
+                )
+    return runs
 
 
 def main() -> None:
@@ -204,11 +245,11 @@ def main() -> None:
         runs = repeated(ROOT, args.repeats)
         label = "the default cohort (this working copy's outputs)"
 
-    def cell(mode: str, page: str, which: int) -> str:
-        values = [r[page][which] for r in runs[mode]]
+    def cell(placement: str, mode: str, page: str, which: int) -> str:
+        values = [r[page][which] for r in runs[placement][mode]]
         return f"{statistics.median(values):.2f} (max {max(values):.2f})"
 
-    starts = [r["server start"] for mode in runs.values() for r in mode]
+    starts = [r["server start"] for p in runs.values() for m in p.values() for r in m]
     lines = [
         "",
         f"## Dashboard first render, {label}, {dt.date.today()}",
@@ -216,24 +257,33 @@ def main() -> None:
         f"Machine: {os.cpu_count()} cores, {platform.machine()}, Python "
         f"{platform.python_version()}; Debian chromium headless. Command: `.venv/bin/python "
         f"benchmarks/bench_dashboard.py {' '.join(sys.argv[1:])}`. Every page's first visit "
-        f"on a fresh server and browser ({args.repeats} of each per mode), each page opened "
-        "by its URL in a new browser context (empty HTTP cache: a first visit ever, or a "
-        "private window), by its URL in a new tab of one browser (tabs share the HTTP cache), "
-        "or reached from the menu of one tab; the first page, cohort, is opened by its URL "
-        "in all three. Two times per page: until its last section is on screen (content), "
-        "and until all its charts and tables are drawn too (drawn). Median over the servers "
-        "(slowest). Server start (launch until it answers, cache warm-up included): median "
-        f"{statistics.median(starts):.1f} s (slowest {max(starts):.1f} s).",
-        "",
-        "| page | "
-        + " | ".join(f"{label}, {w} s" for label in MODES.values() for w in ("content", "drawn"))
-        + " |",
-        "|---" * (1 + 2 * len(MODES)) + "|",
-        *[
-            f"| {k} | " + " | ".join(cell(m, k, w) for m in MODES for w in (0, 1)) + " |"
-            for k in (p or "cohort" for p in PAGES)
-        ],
+        f"on a fresh server and browser ({args.repeats} of each per mode and placement, "
+        "alternated), each page opened by its URL in a new browser context (empty HTTP "
+        "cache: a first visit ever, or a private window), by its URL in a new tab of one "
+        "browser (tabs share the HTTP cache), or reached from the menu of one tab; the first "
+        "page, cohort, is opened by its URL in all three. Two times per page: until its last "
+        "section is on screen (content), and until all its charts and tables are drawn too "
+        "(drawn). Median over the servers (slowest). Server start (launch until it answers, "
+        f"cache warm-up included): median {statistics.median(starts):.1f} s (slowest "
+        f"{max(starts):.1f} s).",
     ]
+    for placement in runs:
+        title = PLACEMENTS[placement]
+        lines += [
+            "",
+            f"{title[0].upper()}{title[1:]}:",
+            "",
+            "| page | "
+            + " | ".join(f"{m}, {w} s" for m in MODES.values() for w in ("content", "drawn"))
+            + " |",
+            "|---" * (1 + 2 * len(MODES)) + "|",
+            *[
+                f"| {k} | "
+                + " | ".join(cell(placement, m, k, w) for m in MODES for w in (0, 1))
+                + " |"
+                for k in (p or "cohort" for p in PAGES)
+            ],
+        ]
     print("\n".join(lines))
     if not args.no_write:
         with (ROOT / "benchmarks" / "RESULTS.md").open("a", encoding="utf-8") as fh:

@@ -48,8 +48,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(workspace: Path, timeout: float = 60) -> Iterator[str]:
-    """Run `streamlit run dashboards/server.py` in `workspace`; yield its base URL."""
+def served(workspace: Path, timeout: float = 60, cpus: set[int] | None = None) -> Iterator[str]:
+    """Run `streamlit run dashboards/server.py` in `workspace`; yield its base URL.
+    `cpus`: the cores the server may run on (Linux), e.g. to keep it off a browser's."""
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -73,6 +74,7 @@ def served(workspace: Path, timeout: float = 60) -> Iterator[str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
+        preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
     )
     base = f"http://127.0.0.1:{port}"
     try:
