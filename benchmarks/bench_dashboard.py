@@ -14,8 +14,9 @@ from navigation until the page's last section is on screen and its charts and ta
 drawn; each mode repeated (--repeats), median and slowest run reported. Each of those runs
 twice, alternated: with the server, the browser and playwright's driver sharing every core
 (as in the end-to-end test), and with the server on one core and the browser on the
-other(s), as when the browser runs on a user's machine and not on the server's cores.
-Appends a section to benchmarks/RESULTS.md with the machine and the command.
+other(s), as when the browser runs on a user's machine and not on the server's cores. In
+the same rounds, an empty Streamlit page served and opened the same way (`empty_page`): what
+Streamlit itself costs on this machine, the floor under every page. Appends a section to benchmarks/RESULTS.md with the machine and the command.
 """
 
 from __future__ import annotations
@@ -208,6 +209,44 @@ def _visit(
     return out
 
 
+# the reference: what Streamlit itself costs here, served and opened the same way
+EMPTY_APP = """import streamlit as st
+st.set_page_config(page_title="empty", layout="wide")
+st.title("An empty page")
+st.write("Its last line")
+"""
+EMPTY = "empty Streamlit page (reference)"
+
+
+def empty_page(mode: str) -> tuple[float, float]:
+    """An empty Streamlit page opened by URL as the dashboard's pages are after the first:
+    in a new browser context, or in a second tab of one browser (the first, untimed, fills
+    the HTTP cache). Shared cores only."""
+    from playwright.sync_api import sync_playwright
+
+    from dashboards.serve import launch_chromium, served
+
+    with tempfile.TemporaryDirectory(prefix="bench-empty-") as tmp:
+        app = Path(tmp) / "empty.py"
+        app.write_text(EMPTY_APP)
+        with served(Path(tmp), app=app) as base, sync_playwright() as pw:
+            browser = launch_chromium(pw)
+            context = browser.new_context(viewport=VIEWPORT)
+            if mode == "tab":
+                first = context.new_page()
+                first.goto(base)
+                first.get_by_text("Its last line").wait_for(timeout=120_000)
+            else:
+                context = browser.new_context(viewport=VIEWPORT)
+            page = context.new_page()
+            t = time.perf_counter()
+            page.goto(base)
+            page.get_by_text("Its last line").wait_for(timeout=120_000)
+            seconds = time.perf_counter() - t
+            browser.close()
+    return seconds, seconds
+
+
 def repeated(workspace: Path, repeats: int) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """`repeats` fresh servers per mode and core placement, after counting what each page
     shows once settled; the placements alternate, so both see the same machine load."""
@@ -224,6 +263,8 @@ def repeated(workspace: Path, repeats: int) -> dict[str, dict[str, list[dict[str
                 runs[placement][mode].append(
                     measure(workspace, counts, mode, split=placement == "split")
                 )
+            if mode != "menu":
+                runs["shared"][mode][-1][EMPTY] = empty_page(mode)
     return runs
 
 
@@ -246,7 +287,9 @@ def main() -> None:
         label = "the default cohort (this working copy's outputs)"
 
     def cell(placement: str, mode: str, page: str, which: int) -> str:
-        values = [r[page][which] for r in runs[placement][mode]]
+        values = [r[page][which] for r in runs[placement][mode] if page in r]
+        if not values:
+            return "-"
         return f"{statistics.median(values):.2f} (max {max(values):.2f})"
 
     starts = [r["server start"] for p in runs.values() for m in p.values() for r in m]
@@ -265,7 +308,9 @@ def main() -> None:
         "section is on screen (content), and until all its charts and tables are drawn too "
         "(drawn). Median over the servers (slowest). Server start (launch until it answers, "
         f"cache warm-up included): median {statistics.median(starts):.1f} s (slowest "
-        f"{max(starts):.1f} s).",
+        f"{max(starts):.1f} s). The last row of the first table is the reference: an empty "
+        "Streamlit page (a title and a line) served and opened by URL the same way, in the "
+        "same rounds (in a new tab: the second tab, after a first one filled the cache).",
     ]
     for placement in runs:
         title = PLACEMENTS[placement]
@@ -281,7 +326,7 @@ def main() -> None:
                 f"| {k} | "
                 + " | ".join(cell(placement, m, k, w) for m in MODES for w in (0, 1))
                 + " |"
-                for k in (p or "cohort" for p in PAGES)
+                for k in [p or "cohort" for p in PAGES] + [EMPTY] * (placement == "shared")
             ],
         ]
     print("\n".join(lines))

@@ -48,9 +48,12 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(workspace: Path, timeout: float = 60, cpus: set[int] | None = None) -> Iterator[str]:
-    """Run `streamlit run dashboards/server.py` in `workspace`; yield its base URL.
-    `cpus`: the cores the server may run on (Linux), e.g. to keep it off a browser's."""
+def served(
+    workspace: Path, timeout: float = 60, cpus: set[int] | None = None, app: Path = APP
+) -> Iterator[str]:
+    """Run `streamlit run dashboards/server.py` (or another `app`) in `workspace`; yield its
+    base URL. `cpus`: the cores the server may run on (Linux), e.g. to keep it off a
+    browser's."""
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -58,7 +61,7 @@ def served(workspace: Path, timeout: float = 60, cpus: set[int] | None = None) -
             "-m",
             "streamlit",
             "run",
-            str(APP),
+            str(app),
             "--server.address",
             "127.0.0.1",
             "--server.port",
