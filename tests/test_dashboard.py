@@ -26,6 +26,25 @@ def test_dashboard_says_what_to_run_when_outputs_are_missing(tmp_path, monkeypat
     assert "make run" in at.warning[0].value
 
 
+def test_dashboard_params_follow_edits_of_params_yaml(tmp_path, monkeypatch, params):
+    import os
+
+    import yaml
+
+    from dashboards.data import params as dashboard_params
+
+    _workspace(tmp_path, monkeypatch, params)
+    first = dashboard_params()
+    assert str(first.paths.processed) == "processed"
+    raw = yaml.safe_load((tmp_path / "params.yaml").read_text())
+    raw["paths"]["processed"] = "elsewhere"
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(raw))
+    st = (tmp_path / "params.yaml").stat()
+    os.utime(tmp_path / "params.yaml", ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert str(dashboard_params().paths.processed) == "elsewhere"
+    assert dashboard_params() is dashboard_params()  # read once per change, not per page run
+
+
 def test_dashboard_shows_cohort_numbers(tmp_path, monkeypatch, params, cohort):
     import json
 
