@@ -16,7 +16,8 @@ twice, alternated: with the server, the browser and playwright's driver sharing 
 (as in the end-to-end test), and with the server on one core and the browser on the
 other(s), as when the browser runs on a user's machine and not on the server's cores. In
 the same rounds, an empty Streamlit page served and opened the same way (`empty_page`): what
-Streamlit itself costs on this machine, the floor under every page. Appends a section to benchmarks/RESULTS.md with the machine and the command.
+Streamlit itself costs on this machine, the floor under every page. Appends a section to
+benchmarks/RESULTS.md with the machine and the command.
 """
 
 from __future__ import annotations
