@@ -191,3 +191,43 @@ def test_saved_tokenizer_is_the_pretrained_one_unchanged(tiny_encoder, tmp_path)
     folder = _predictor(tiny_encoder, "risk").save(tmp_path / "m")
     saved = (folder / "encoder" / "tokenizer.json").read_bytes()
     assert saved == (tiny_encoder / "tokenizer.json").read_bytes()
+
+
+def _tiny(model_type: str):
+    """A randomly initialised 2-layer encoder of the given family (hidden 32)."""
+    from transformers import AutoConfig
+
+    config = AutoConfig.for_model(
+        model_type, vocab_size=120, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+        intermediate_size=64, max_position_embeddings=80, pad_token_id=1,
+    )  # fmt: skip
+    if model_type == "electra":
+        config.embedding_size = 32
+    torch.manual_seed(0)
+    return AutoModel.from_config(config)
+
+
+@pytest.mark.parametrize("model_type", ["bert", "roberta", "xlm-roberta", "electra", "mpnet"])
+@pytest.mark.parametrize("trainable", [0, 1])
+def test_layer_by_layer_path_equals_the_library_forward(model_type, trainable):
+    encoder = _tiny(model_type).eval()
+    module = EncoderClassifier(encoder, task=TASKS["risk"], trainable_layers=trainable).eval()
+    ids = torch.randint(3, 120, (4, 12))
+    mask = torch.ones_like(ids)
+    mask[1, 7:], mask[3, 4:] = 0, 0  # padded rows
+    ids[mask == 0] = 1
+    batch = {"input_ids": ids, "attention_mask": mask, "token_type_ids": torch.zeros_like(ids)}
+    with torch.inference_mode():
+        h = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        m = mask.unsqueeze(-1).float()
+        expected = module.heads[0]((h * m).sum(1) / m.sum(1))
+        got = module(batch)[0]
+    assert torch.allclose(got, expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("model_type", ["deberta-v2", "distilbert"])
+def test_encoders_whose_layers_need_more_are_refused(model_type):
+    from training.encoder import EncoderError
+
+    with pytest.raises(EncoderError, match=r"name_or_path: a .* encoder is not supported"):
+        EncoderClassifier(_tiny(model_type), task=TASKS["risk"], trainable_layers=1)

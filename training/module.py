@@ -16,7 +16,15 @@ import torch
 from torch import nn
 from torchmetrics.classification import MulticlassF1Score
 
+from training.encoder import EncoderError
 from training.tasks import Task
+
+# Encoder families whose layers this module runs one by one (`lower`/`upper`), each checked
+# against the library's own forward pass by tests/test_training.py. Their layers take
+# (hidden, attention_mask); MPNet's also take the relative position bias its encoder computes
+# once per batch. Others (DeBERTa's relative attention, DistilBERT's layout, ...) would run
+# without what their encoder adds between layers, so they are refused, not silently degraded.
+SUPPORTED_ENCODERS = ("bert", "roberta", "xlm-roberta", "electra", "mpnet")
 
 
 def additive_mask(mask: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
@@ -45,9 +53,13 @@ class EncoderClassifier(pl.LightningModule):
         self.save_hyperparameters(ignore=["encoder", "task", "class_weights"])
         self.task = task
         self.encoder = encoder
+        model_type = getattr(encoder.config, "model_type", None)
         layers = getattr(getattr(encoder, "encoder", None), "layer", None)
-        if layers is None or not hasattr(encoder, "embeddings"):
-            raise ValueError("the encoder must be BERT-like (embeddings + encoder.layer)")
+        if model_type not in SUPPORTED_ENCODERS or layers is None:
+            raise EncoderError(
+                f"encoder.name_or_path: a {model_type!r} encoder is not supported; "
+                f"use one of {', '.join(SUPPORTED_ENCODERS)}"
+            )
         self.layers: nn.ModuleList = layers
         n = len(self.layers)
         self.trainable_layers = min(trainable_layers, n)
@@ -66,8 +78,10 @@ class EncoderClassifier(pl.LightningModule):
         for p in self.encoder.parameters():
             p.requires_grad = False
         trainable = [*self.layers[self.frozen_layers :]]
-        if self.frozen_layers == 0:  # the whole encoder: embeddings too
+        if self.frozen_layers == 0:  # the whole encoder: embeddings (and MPNet's bias) too
             trainable.append(self.encoder.embeddings)
+            if model_type == "mpnet":
+                trainable.append(self.encoder.encoder.relative_attention_bias)
         for module in trainable:
             for p in module.parameters():
                 p.requires_grad = True
@@ -90,17 +104,24 @@ class EncoderClassifier(pl.LightningModule):
         """Hidden states after the embeddings and the frozen layers (no gradient if frozen)."""
         with torch.set_grad_enabled(torch.is_grad_enabled() and self.frozen_layers == 0):
             h = self.encoder.embeddings(input_ids=input_ids, token_type_ids=token_type_ids)
-            mask = additive_mask(attention_mask, h.dtype)
-            for layer in self.layers[: self.frozen_layers]:
-                h = _first(layer(h, attention_mask=mask))
+            h = self._run(self.layers[: self.frozen_layers], h, attention_mask)
+        return h
+
+    def _run(self, layers: Any, h: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        """Hidden states through `layers`, with what the encoder passes every layer."""
+        if not len(layers):
+            return h
+        extra = {}
+        if self.encoder.config.model_type == "mpnet":  # shared relative position bias
+            extra["position_bias"] = self.encoder.encoder.compute_position_bias(h)
+        mask = additive_mask(attention_mask, h.dtype)
+        for layer in layers:
+            h = _first(layer(h, attention_mask=mask, **extra))
         return h
 
     def upper(self, hidden: torch.Tensor, attention_mask: torch.Tensor) -> list[torch.Tensor]:
         """Logits per head from lower-layer hidden states: trainable layers, mean pool, heads."""
-        mask = additive_mask(attention_mask, hidden.dtype)
-        h = hidden
-        for layer in self.layers[self.frozen_layers :]:
-            h = _first(layer(h, attention_mask=mask))
+        h = self._run(self.layers[self.frozen_layers :], hidden, attention_mask)
         m = attention_mask.unsqueeze(-1).to(h.dtype)
         pooled = (h * m).sum(1) / m.sum(1).clamp(min=1.0)
         return [head(pooled) for head in self.heads]
