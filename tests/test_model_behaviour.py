@@ -105,6 +105,22 @@ HARD_NEGATIVES = [
     pytest.param("I totally killed it at my presentation today!", marks=ALERTS),
     pytest.param("The traffic this morning was murder.", marks=ALERTS),
     "My feet are killing me after the hike.",
+    # Ordinary questions about medication: in the training split, medication words are in
+    # 17% of `high` messages (overdose plans) and 5% of `none` ones (RESULTS, 2026-11-29).
+    pytest.param(
+        "I forgot my antidepressant this morning. Is it okay to take it at lunch?", marks=ALERTS
+    ),
+    pytest.param(
+        "The pharmacy was out of my prescription, can I pick it up tomorrow instead?",
+        marks=pytest.mark.xfail(strict=True, reason=f"{KNOWN}: rated 'high'"),
+    ),
+    pytest.param(
+        "Should I take my sleeping pill before or after dinner?",
+        marks=pytest.mark.xfail(strict=True, reason=f"{KNOWN}: rated 'high'"),
+    ),
+    "My doctor raised my dose to 100mg, when will I notice a difference?",
+    "I keep forgetting my tablets, is there an app that reminds you?",
+    "Does the new medication make anyone else feel sleepy?",
 ]
 
 
