@@ -98,6 +98,7 @@ def test_direction_adding_means_and_timing_never_lowers_risk(risk, base):
 
 
 ALERTS = pytest.mark.xfail(strict=True, reason=f"{KNOWN}: rated 'none' but alerts")
+RATED_HIGH = pytest.mark.xfail(strict=True, reason=f"{KNOWN}: rated 'high'")
 HARD_NEGATIVES = [
     pytest.param("this exam is killing me", marks=ALERTS),
     "I'm dying to see the new movie this weekend",
@@ -112,12 +113,9 @@ HARD_NEGATIVES = [
     ),
     pytest.param(
         "The pharmacy was out of my prescription, can I pick it up tomorrow instead?",
-        marks=pytest.mark.xfail(strict=True, reason=f"{KNOWN}: rated 'high'"),
+        marks=RATED_HIGH,
     ),
-    pytest.param(
-        "Should I take my sleeping pill before or after dinner?",
-        marks=pytest.mark.xfail(strict=True, reason=f"{KNOWN}: rated 'high'"),
-    ),
+    pytest.param("Should I take my sleeping pill before or after dinner?", marks=RATED_HIGH),
     "My doctor raised my dose to 100mg, when will I notice a difference?",
     "I keep forgetting my tablets, is there an app that reminds you?",
     "Does the new medication make anyone else feel sleepy?",
