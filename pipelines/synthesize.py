@@ -38,6 +38,7 @@ from pipelines.io import atomic_dir, write_json_atomic
 from pipelines.params import Params, SynthesizeParams, TranscriptParams, load_params
 from pipelines.phrases import GRAMMAR
 from pipelines.phrases_eval import GRAMMAR_EVAL
+from pipelines.phrases_risk import RISK_ADDED
 from pipelines.schemas import DTYPES, EMPATHY_MECHANISMS, RISK_LEVELS, TABLES, TABLES_BY_NAME
 
 log = logging.getLogger("carebridge.synthesize")
@@ -141,6 +142,7 @@ UNSPLIT = ("phi.", "phi_eval.")
 
 def _grammar() -> dict[str, tuple[str, ...]]:
     g = dict(GRAMMAR)
+    g.update({k: GRAMMAR[k] + alts for k, alts in RISK_ADDED.items()})  # appended: old ids stay
     g.update({"phi_eval." + k.removeprefix("phi."): v for k, v in GRAMMAR_EVAL.items()})
     g["reply.greet_name"] = REPLY_GREETINGS
     for reg, alts in REGISTER_OPENERS.items():

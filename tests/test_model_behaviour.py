@@ -71,21 +71,13 @@ def test_invariance_names_and_pronouns_do_not_change_the_risk_level(risk, templa
 
 DIRECTION_BASES = [
     "Work has been stressful and I haven't been sleeping well.",
-    pytest.param(
-        "I feel like nothing is going to get better.",
-        marks=pytest.mark.xfail(strict=True, reason=f"{KNOWN}: alerts, but stays 'low'"),
-    ),
+    "I feel like nothing is going to get better.",
     pytest.param(
         "Sometimes I wish I could just disappear for a while.",
         marks=pytest.mark.xfail(strict=True, reason=f"{KNOWN}: stays 'low'"),
     ),
     "I had a good session with my therapist this week.",
-    pytest.param(
-        "I've been thinking about killing myself more often lately.",
-        marks=pytest.mark.xfail(
-            strict=True, reason=f"{KNOWN}: stays 'moderate', P(urgent) 0.992 -> 0.991"
-        ),
-    ),
+    "I've been thinking about killing myself more often lately.",
 ]
 
 
@@ -100,14 +92,15 @@ def test_direction_adding_means_and_timing_never_lowers_risk(risk, base):
 ALERTS = pytest.mark.xfail(strict=True, reason=f"{KNOWN}: rated 'none' but alerts")
 RATED_HIGH = pytest.mark.xfail(strict=True, reason=f"{KNOWN}: rated 'high'")
 HARD_NEGATIVES = [
-    pytest.param("this exam is killing me", marks=ALERTS),
-    "I'm dying to see the new movie this weekend",
-    "My phone is dead again, sorry for the late reply.",
+    "this exam is killing me",
+    pytest.param("I'm dying to see the new movie this weekend", marks=ALERTS),
+    pytest.param("My phone is dead again, sorry for the late reply.", marks=ALERTS),
     pytest.param("I totally killed it at my presentation today!", marks=ALERTS),
     pytest.param("The traffic this morning was murder.", marks=ALERTS),
-    "My feet are killing me after the hike.",
+    pytest.param("My feet are killing me after the hike.", marks=ALERTS),
     # Ordinary questions about medication: in the training split, medication words are in
-    # 17% of `high` messages (overdose plans) and 5% of `none` ones (RESULTS, 2026-11-29).
+    # 10% of `high` messages (overdose plans) and 7% of `none` ones (17% and 5% before the
+    # risk phrasings added on 2026-11-29; RESULTS).
     pytest.param(
         "I forgot my antidepressant this morning. Is it okay to take it at lunch?", marks=ALERTS
     ),
