@@ -1,4 +1,4 @@
-"""Model speed on CPU: training samples/s and inference messages/s, fp32 vs int8.
+"""Model speed on CPU: training samples/s and inference messages/s, fp32 vs int8 vs bf16.
 
 Run (after `make run`): .venv/bin/python benchmarks/bench_models.py
 
@@ -8,8 +8,9 @@ caching pass timed separately) and the full profile (every layer, from token ids
 Inference: the trained models from `data/models/` on their whole test split, batches of 64
 sorted by length; plain PyTorch fp32 vs the same model with int8 dynamic quantization of its
 encoder's Linear layers, per-channel weight scales, heads kept fp32 (`Predictor.quantized`),
-alternated `--repeats` times, best time of each kept; the macro-F1 of both on the same
-records shows what quantization costs.
+and vs bfloat16 autocast (`Predictor.bfloat16`; fast only where the CPU has AVX512-BF16 or
+AMX, which the section records), alternated `--repeats` times, best time of each kept; the
+macro-F1 of each on the same records shows what the faster path costs.
 """
 
 from __future__ import annotations
@@ -91,11 +92,11 @@ def inference(task_name: str, repeats: int) -> dict[str, float]:
     y = labels_of(test, task).numpy()
     first, second = split_inputs(test, task, p.datasets.risk_context_turns > 0)
     fp32 = load_predictor(ROOT / "data" / "models" / task_name / "model")
-    int8 = fp32.quantized()
-    best = {"fp32": np.inf, "int8": np.inf}
+    paths = {"fp32": fp32, "int8": fp32.quantized(), "bf16": fp32.bfloat16()}
+    best = dict.fromkeys(paths, np.inf)
     probs = {}
     for _ in range(repeats):
-        for name, pred in (("fp32", fp32), ("int8", int8)):
+        for name, pred in paths.items():
             t0 = time.perf_counter()
             probs[name] = pred.probabilities(first, second)
             best[name] = min(best[name], time.perf_counter() - t0)
@@ -108,8 +109,9 @@ def inference(task_name: str, repeats: int) -> dict[str, float]:
             ]
         else:
             out[f"{name}_macro_f1"] = empathy_metrics(y, probs[name], MECHANISMS)["mean_macro_f1"]
-    out["speedup"] = best["fp32"] / best["int8"]
-    out["macro_f1_points_lost"] = 100 * (out["fp32_macro_f1"] - out["int8_macro_f1"])
+    for name in ("int8", "bf16"):
+        out[f"{name}_speedup"] = best["fp32"] / best[name]
+        out[f"{name}_points_lost"] = 100 * (out["fp32_macro_f1"] - out[f"{name}_macro_f1"])
     return out
 
 
@@ -133,6 +135,7 @@ def main() -> None:
     out_dir.mkdir(exist_ok=True)
     (out_dir / "models.json").write_text(json.dumps(res, indent=2))
     fast, full = res["train_fast_top2"], res["train_full"]
+    bf16_native = bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
     lines = [
         "",
         f"## Model training and inference speed (CPU), {dt.date.today()}",
@@ -150,17 +153,20 @@ def main() -> None:
         f"| fast profile: caching pass (once per run) | {fast['cache_samples_per_s']:.1f} |",
         f"| full profile: all layers from token ids | {full['train_samples_per_s']:.1f} |",
         "",
-        "| inference | records | fp32 msg/s | int8 msg/s | speed-up | fp32 macro-F1 | "
-        "int8 macro-F1 | points lost |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        f"CPU bf16 support (`torch.ops.mkldnn._is_mkldnn_bf16_supported()`): {bf16_native}.",
+        "",
+        "| inference | records | path | msg/s | speed-up vs fp32 | macro-F1 | points lost |",
+        "|---|---:|---|---:|---:|---:|---:|",
     ]
     for task in ("risk", "empathy"):
         r = res[f"infer_{task}"]
-        lines.append(
-            f"| {task} | {r['records']} | {r['fp32_msgs_per_s']:.0f} | {r['int8_msgs_per_s']:.0f}"
-            f" | {r['speedup']:.2f}x | {r['fp32_macro_f1']:.4f} | {r['int8_macro_f1']:.4f} | "
-            f"{r['macro_f1_points_lost']:.2f} |"
-        )
+        for name in ("fp32", "int8", "bf16"):
+            speed = "1.00x" if name == "fp32" else f"{r[f'{name}_speedup']:.2f}x"
+            lost = "" if name == "fp32" else f"{r[f'{name}_points_lost']:.2f}"
+            lines.append(
+                f"| {task} | {r['records']} | {name} | {r[f'{name}_msgs_per_s']:.0f} | {speed} | "
+                f"{r[f'{name}_macro_f1']:.4f} | {lost} |"
+            )
     with args.results.open("a") as fh:
         fh.write("\n".join(lines) + "\n")
     print(f"appended to {args.results}; raw numbers in {out_dir / 'models.json'}")

@@ -111,6 +111,29 @@ def test_wrong_model_kind_and_missing_model(risk_model, tmp_path):
     assert "not a model folder or MLflow URI" in result.output
 
 
+@pytest.mark.parametrize("precision", ["bf16", "int8"])
+def test_faster_precisions_keep_the_contract(risk_model, tmp_path, precision):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "bad day"}\n{"id": "b", "text": "fine"}\n')
+    dst = tmp_path / "out.parquet"
+    args = ("--model", str(risk_model), "--no-deidentify")
+    assert _run("risk", str(src), str(tmp_path / "ref.parquet"), *args).exit_code == 0
+    result = _run("risk", str(src), str(dst), *args, "--precision", precision)
+    assert result.exit_code == 0, result.output
+    out, ref = pl.read_parquet(dst), pl.read_parquet(tmp_path / "ref.parquet")
+    assert out.columns == ref.columns and out["id"].to_list() == ["a", "b"]
+
+
+def test_unknown_precision_is_a_clear_error_and_nothing_is_written(risk_model, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "x"}\n')
+    dst = tmp_path / "out.jsonl"
+    result = _run("risk", str(src), str(dst), "--model", str(risk_model), "--precision", "fp8")
+    assert result.exit_code == 2
+    assert "--precision fp8: use fp32, bf16, int8" in result.output
+    assert not dst.exists()
+
+
 def test_unsupported_output_format_fails_before_scoring(risk_model, tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "text": "x"}\n')

@@ -12,6 +12,7 @@ import pytorch_lightning as pl
 import torch
 from transformers import AutoModel, AutoTokenizer
 
+from pipelines.errors import UserError
 from training.datamodule import TOKEN_KEYS, ChatDataModule, TokenRows, cache_hidden, pad_tokens
 from training.module import EncoderClassifier
 from training.predict import Predictor, load_predictor
@@ -163,6 +164,21 @@ def test_quantized_predictor_keeps_the_contract(tiny_encoder):
     risk = _predictor(tiny_encoder, "risk")
     frame = pl.DataFrame({"id": ["a"], "text": ["I feel fine today."]})
     assert risk.quantized().predict(frame).columns == risk.predict(frame).columns
+
+
+def test_bfloat16_predictor_stays_close_to_fp32_and_leaves_the_original_alone(tiny_encoder):
+    risk = _predictor(tiny_encoder, "risk")
+    texts = ["I feel fine today.", "Nothing helps anymore and I am so tired.", "ok"]
+    (fp32,) = risk.probabilities(texts)
+    fast = risk.bfloat16()
+    (bf16,) = fast.probabilities(texts)
+    assert fast.bf16 and not risk.bf16
+    assert bf16.dtype == np.float32 and np.allclose(bf16.sum(axis=1), 1.0, atol=1e-5)
+    assert np.abs(bf16 - fp32).max() < 0.05  # bf16 keeps 8 bits of mantissa
+    assert risk.with_precision("fp32") is risk
+    assert risk.with_precision("bf16").bf16
+    with pytest.raises(UserError, match="--precision fp16: use fp32, bf16, int8"):
+        risk.with_precision("fp16")
 
 
 def test_package_registers_candidate_and_loads_by_alias(tiny_encoder, tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ the alert threshold on P(moderate or high) was chosen on validation for a target
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from training.tasks import (
 )
 
 CONFIG_FILE = "carebridge.json"
+PRECISIONS = ("fp32", "bf16", "int8")
 
 
 class PredictError(UserError):
@@ -50,6 +52,7 @@ class Predictor:
     alert_threshold: float | None = None
     batch_size: int = 64
     info: dict[str, Any] = field(default_factory=dict)
+    bf16: bool = False  # run the encoder under bfloat16 autocast (see `bfloat16`)
 
     # ---- persistence -------------------------------------------------------------------
     def save(self, folder: Path) -> Path:
@@ -120,6 +123,25 @@ class Predictor:
             self.alert_threshold, self.batch_size, self.info,
         )  # fmt: skip
 
+    def bfloat16(self) -> Predictor:
+        """A copy that runs the model under bfloat16 autocast (`torch.autocast`).
+
+        Fast where the CPU multiplies bf16 natively (AVX512-BF16 or AMX, as
+        `torch.ops.mkldnn._is_mkldnn_bf16_supported()` reports) and on GPUs; elsewhere
+        slower than fp32 (benchmarks/RESULTS.md). Logits are returned in fp32.
+        """
+        return dataclasses.replace(self, bf16=True)
+
+    def with_precision(self, precision: str) -> Predictor:
+        """This predictor (`fp32`), its bfloat16 copy (`bf16`) or its int8 copy (`int8`)."""
+        if precision == "fp32":
+            return self
+        if precision == "bf16":
+            return self.bfloat16()
+        if precision == "int8":
+            return self.quantized()
+        raise PredictError(f"--precision {precision}: use {', '.join(PRECISIONS)}")
+
     # ---- scoring -----------------------------------------------------------------------
     def logits(self, first: list[str], second: list[str] | None = None) -> list[np.ndarray]:
         """Raw logits per head, batched by length (dynamic padding), in input order."""
@@ -135,9 +157,12 @@ class Predictor:
         )  # fmt: skip
         keys = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in enc]
         order = np.argsort([len(x) for x in enc["input_ids"]], kind="stable")
-        device = next(self.model.parameters()).device if _has_params(self.model) else "cpu"
+        device = torch.device(
+            next(self.model.parameters()).device if _has_params(self.model) else "cpu"
+        )
         self.model.eval()
-        with torch.inference_mode():
+        autocast = torch.autocast(device.type, dtype=torch.bfloat16, enabled=self.bf16)
+        with torch.inference_mode(), autocast:
             for start in range(0, n, self.batch_size):
                 idx = order[start : start + self.batch_size]
                 rows = [{k: enc[k][int(i)] for k in keys} for i in idx]
@@ -303,7 +328,13 @@ def _deidentify_columns(df: pl.DataFrame, columns: tuple[str, ...], source: str)
 
 
 def predict_file(
-    task_name: str, src: Path, dst: Path, model: str | Path, *, deidentify: bool = True
+    task_name: str,
+    src: Path,
+    dst: Path,
+    model: str | Path,
+    *,
+    deidentify: bool = True,
+    precision: str = "fp32",
 ) -> int:
     """`carebridge predict`: read records, de-identify, score, write one output per input."""
     from pipelines.io import InputError, check_output_suffix, read_table, write_records
@@ -319,9 +350,12 @@ def predict_file(
     except InputError as err:
         raise PredictError(str(err)) from None
     _check_records(df, task.inputs, str(src))
+    if precision not in PRECISIONS:
+        raise PredictError(f"--precision {precision}: use {', '.join(PRECISIONS)}")
     predictor = load_predictor(model)
     if predictor.task.name != task.name:
         raise PredictError(f"--model {model} is a {predictor.task.name} model, not {task.name}")
+    predictor = predictor.with_precision(precision)
     if deidentify and df.height:
         df = _deidentify_columns(df, task.inputs, str(src))
     out = predictor.predict(df)
