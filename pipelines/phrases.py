@@ -15,7 +15,9 @@ Key families:
 
 * `risk.<level>` / `risk.<level>_indirect`: patient message cores per risk level
   (none, none_hard_negative, low, moderate, high), written in plain standard English;
-  register, casing and typo transforms are applied later by the engine.
+  register, casing and typo transforms are applied later by the engine. The generator
+  appends the cores of `pipelines/phrases_risk.py` (written separately, 2026-11-29) to
+  these banks.
 * `opener`, `closer`: message openers and sign-offs.
 * `topic.<t>` / `topic_noun.<t>`: context sentences and short noun phrases per topic.
 * `feeling.<level>`: feeling words that follow "feel"/"feeling" (no article needed).
