@@ -161,8 +161,8 @@ def predict(
         str,
         typer.Option(
             "--precision",
-            help="fp32 (default, exact); bf16 (2.6x faster on CPUs with AVX512-BF16 or AMX, "
-            "slower elsewhere); int8 (portable, about 2x, may cost a few macro-F1 points)",
+            help="fp32 (default, exact); bf16 (2.2-2.9x faster on CPUs with AVX512-BF16 or "
+            "AMX, slower elsewhere); int8 (portable, 1.6-1.9x, costs about 2 macro-F1 points)",
         ),
     ] = "fp32",
 ) -> None:

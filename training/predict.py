@@ -40,6 +40,12 @@ class PredictError(UserError):
     """Input records or the model cannot be used for prediction."""
 
 
+def check_precision(precision: str) -> None:
+    """Refuse a `--precision` other than fp32, bf16 or int8, naming the choices."""
+    if precision not in PRECISIONS:
+        raise PredictError(f"--precision {precision}: use {', '.join(PRECISIONS)}")
+
+
 @dataclass
 class Predictor:
     """A trained EncoderClassifier, its tokenizer and its calibration."""
@@ -106,8 +112,10 @@ class Predictor:
     def quantized(self) -> Predictor:
         """A copy whose encoder layers run int8 (dynamic, per-channel weights) on CPU.
 
-        Per-channel weight scales keep macro-F1 within a point where per-tensor scales lost
-        3-4 points (benchmarks/RESULTS.md); the heads stay fp32 (they are tiny).
+        Per-channel weight scales lost 0.3-1 macro-F1 point on the earlier models where
+        per-tensor scales lost 3-4; on the current models they lose 2-2.5 points
+        (benchmarks/RESULTS.md), so `bfloat16` is the fast path where the CPU supports it.
+        The heads stay fp32 (they are tiny).
         """
         import copy
 
@@ -118,10 +126,7 @@ class Predictor:
         layers = torch.nn.ModuleList(quantize_dynamic(layer, spec) for layer in model.layers)
         model.layers = layers
         model.encoder.encoder.layer = layers
-        return Predictor(
-            model, self.tokenizer, self.task, self.max_length, self.temperatures,
-            self.alert_threshold, self.batch_size, self.info,
-        )  # fmt: skip
+        return dataclasses.replace(self, model=model)
 
     def bfloat16(self) -> Predictor:
         """A copy that runs the model under bfloat16 autocast (`torch.autocast`).
@@ -134,13 +139,10 @@ class Predictor:
 
     def with_precision(self, precision: str) -> Predictor:
         """This predictor (`fp32`), its bfloat16 copy (`bf16`) or its int8 copy (`int8`)."""
-        if precision == "fp32":
-            return self
+        check_precision(precision)
         if precision == "bf16":
             return self.bfloat16()
-        if precision == "int8":
-            return self.quantized()
-        raise PredictError(f"--precision {precision}: use {', '.join(PRECISIONS)}")
+        return self.quantized() if precision == "int8" else self
 
     # ---- scoring -----------------------------------------------------------------------
     def logits(self, first: list[str], second: list[str] | None = None) -> list[np.ndarray]:
@@ -350,8 +352,7 @@ def predict_file(
     except InputError as err:
         raise PredictError(str(err)) from None
     _check_records(df, task.inputs, str(src))
-    if precision not in PRECISIONS:
-        raise PredictError(f"--precision {precision}: use {', '.join(PRECISIONS)}")
+    check_precision(precision)  # before the model is loaded
     predictor = load_predictor(model)
     if predictor.task.name != task.name:
         raise PredictError(f"--model {model} is a {predictor.task.name} model, not {task.name}")
