@@ -130,6 +130,37 @@ def test_names_also_appear_in_lower_case(tables):
     assert 0.05 < np.mean([v.islower() for v in values]) < 0.7
 
 
+# the engine's context variables, and what each must follow so its filler reads right
+CONTEXT_VARIABLES = {
+    "feeling": re.compile(r"\b(feel|feeling|felt) $", re.I),
+    "relation": re.compile(r"\bmy $", re.I),
+    "topic_noun": re.compile(""),
+    "topic_sentence": re.compile(""),
+}
+
+
+def test_risk_cores_follow_the_grammar_conventions():
+    """Every risk core (the added banks included) uses only slots the engine fills, in the
+    places the fillers fit: `{feeling}` after feel/feeling/felt, `{relation}` after "my"."""
+    grammar = _grammar()
+    problems = []
+    for key, alts in grammar.items():
+        if not key.startswith("risk."):
+            continue
+        if len(set(alts)) != len(alts):
+            problems.append((key, "the same core twice"))
+        for alt in alts:
+            for m in language.SLOT.finditer(alt):
+                name = m.group(1)
+                if name in CONTEXT_VARIABLES:
+                    fits = CONTEXT_VARIABLES[name].search(alt[: m.start()]) is not None
+                else:
+                    fits = name.isupper() or name in grammar  # identifier marker or slot key
+                if not fits:
+                    problems.append((key, alt))
+    assert problems == []
+
+
 def test_phrasing_diversity(cohort):
     div = cohort[1]["diversity"]
     assert div["unique_message_ratio"] > 0.97
