@@ -14,6 +14,7 @@ as its own version of `risk-classifier` (a pyfunc that needs the feature column 
 from __future__ import annotations
 
 import hashlib
+import json
 import pickle
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ import pandas as pd
 import polars as pl
 from sklearn.base import BaseEstimator, ClassifierMixin
 
-from training.predict import PyfuncModel
+from training.predict import CONFIG_FILE, PyfuncModel
 from training.tasks import RISK_LEVELS, urgent_probability
 from training.train import PIP_REQUIREMENTS
 
@@ -100,7 +101,8 @@ class MitigatedRiskModel(PyfuncModel):
 
     def predict(self, context: Any, model_input: pd.DataFrame, params: Any = None) -> pd.DataFrame:
         """Score as the plain model does, then replace `alert` by the group decision."""
-        out = super().predict(context, model_input[["id", "text"]], params)
+        inputs = [c for c in ("id", "text", "context") if c in model_input.columns]
+        out = super().predict(context, model_input[inputs], params)
         probs = out[[f"prob_{lv}" for lv in RISK_LEVELS]].to_numpy()
         groups = model_input[self.feature].astype(str).to_numpy()
         out["alert"] = mitigated_alerts(
@@ -123,6 +125,8 @@ def register_mitigated(
     example = pd.DataFrame(
         {"id": ["m1"], "text": ["I can't see a way out anymore"], feature: ["25-34"]}
     )
+    if json.loads((model_dir / CONFIG_FILE).read_text()).get("context_turns"):
+        example["context"] = ["How has this week been?"]  # so MLflow's schema keeps it
     signature = infer_signature(example)
     info = mlflow.pyfunc.log_model(
         name="mitigated_model",

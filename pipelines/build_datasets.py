@@ -70,7 +70,7 @@ def assign_splits(
     return pl.DataFrame(rows, schema={"patient_id": pl.String, "split": pl.String}, orient="row")
 
 
-def _with_context(transcripts: pl.DataFrame, turns: int) -> pl.DataFrame:
+def with_context(transcripts: pl.DataFrame, turns: int) -> pl.DataFrame:
     """Add `context`: the `turns` messages before each one in its conversation, oldest first."""
     ordered = transcripts.sort("conversation_id", "turn")
     if turns == 0:
@@ -85,7 +85,7 @@ def _with_context(transcripts: pl.DataFrame, turns: int) -> pl.DataFrame:
 
 def risk_frame(deid: pl.DataFrame, labels: pl.DataFrame, context_turns: int) -> pl.DataFrame:
     """Labelled patient messages: message_id, patient_id, context, text, label (0-3)."""
-    texts = _with_context(deid, context_turns).select(
+    texts = with_context(deid, context_turns).select(
         "message_id", "patient_id", "speaker", "context", "text"
     )
     joined = labels.join(texts, on="message_id", how="left")

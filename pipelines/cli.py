@@ -138,7 +138,8 @@ def predict(
     input: Annotated[
         Path,
         typer.Argument(
-            help="records (.jsonl, .csv, .parquet): id + text, or id + seeker + response"
+            help="records (.jsonl, .csv, .parquet): id + text (+ context, for a risk model "
+            "trained on earlier turns), or id + seeker + response"
         ),
     ],
     output: Annotated[Path, typer.Argument(help="where to write them (format by extension)")],

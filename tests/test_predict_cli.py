@@ -154,3 +154,44 @@ def test_a_file_with_no_records_gives_an_empty_output_with_the_contract_columns(
     out = pl.read_parquet(dst)
     assert out.height == 0
     assert out.columns == ["id", "text", "risk_level", "risk_probs", "alert"]
+
+
+@pytest.fixture(scope="module")
+def context_model(tiny_encoder, tmp_path_factory):
+    """A tiny risk model trained, as far as its folder says, with the 2 turns before each
+    message (datasets.risk_context_turns: 2)."""
+    from tests.test_training import _predictor
+
+    predictor = _predictor(tiny_encoder, "risk")
+    predictor.context_turns = 2
+    return predictor.save(tmp_path_factory.mktemp("m") / "risk-context")
+
+
+def test_a_context_model_needs_the_context_column(context_model, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "bad day"}\n')
+    dst = tmp_path / "out.jsonl"
+    result = _run("risk", str(src), str(dst), "--model", str(context_model), "--no-deidentify")
+    assert result.exit_code == 2
+    assert "missing column context" in result.output and "2 turns" in result.output
+    assert "Traceback" not in result.output
+    assert not dst.exists()
+
+
+def test_a_context_model_reads_the_context_de_identified(context_model, tmp_path):
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "a", "text": "bad day", "context": "Hi, Margaret Okafor here.\nHow are you?"},
+        {"id": "b", "text": "bad day", "context": ""},  # a conversation's first message
+        {"id": "c", "text": "bad day", "context": None},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    dst = tmp_path / "out.jsonl"
+    result = _run("risk", str(src), str(dst), "--model", str(context_model))
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in dst.read_text().splitlines()]
+    assert [r["id"] for r in out] == ["a", "b", "c"]
+    assert "Okafor" not in out[0]["context"]
+    # the same message with other earlier turns is scored differently: the context is read
+    assert out[0]["risk_probs"] != out[1]["risk_probs"]
+    assert out[1]["risk_probs"] == out[2]["risk_probs"]  # no context = empty context

@@ -6,6 +6,8 @@ exercised by `make run` and the slow behavioural tests.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 import pytorch_lightning as pl
@@ -136,6 +138,28 @@ def _predictor(tiny_encoder, task: str) -> Predictor:
     return Predictor(module, tok, TASKS[task], 64, [1.5] * heads, 0.2 if task == "risk" else None)
 
 
+def test_context_turns_survive_saving_and_a_context_model_refuses_bare_messages(
+    tiny_encoder, tmp_path
+):
+    import polars as pl
+
+    from training.predict import PredictError
+
+    risk = _predictor(tiny_encoder, "risk")
+    risk.context_turns = 2
+    loaded = Predictor.load(risk.save(tmp_path / "m"))
+    assert loaded.context_turns == 2 and loaded.input_columns == ("text", "context")
+    with pytest.raises(PredictError, match="needs a 'context' column"):
+        loaded.predict(pl.DataFrame({"text": ["I feel fine."]}))
+    out = loaded.predict(pl.DataFrame({"text": ["I feel fine."] * 2, "context": ["", "Hi"]}))
+    assert out["risk_probs"][0] != out["risk_probs"][1]
+    # a model saved before the field existed reads no context
+    cfg = json.loads((tmp_path / "m" / "carebridge.json").read_text())
+    del cfg["context_turns"]
+    (tmp_path / "m" / "carebridge.json").write_text(json.dumps(cfg))
+    assert Predictor.load(tmp_path / "m").context_turns == 0
+
+
 def test_predictor_round_trip_and_contract(tiny_encoder, tmp_path):
     import polars as pl
 
@@ -247,3 +271,46 @@ def test_encoders_whose_layers_need_more_are_refused(model_type):
 
     with pytest.raises(EncoderError, match=r"name_or_path: a .* encoder is not supported"):
         EncoderClassifier(_tiny(model_type), task=TASKS["risk"], trainable_layers=1)
+
+
+def test_score_stage_gives_a_context_model_the_turns_it_was_trained_with(tiny_encoder, tmp_path):
+    import datetime as dt
+
+    import polars as pl
+
+    from training.score import score_messages
+
+    risk = _predictor(tiny_encoder, "risk")
+    risk.context_turns = 2
+    folder = risk.save(tmp_path / "m")
+
+    def transcripts(first_words: str) -> pl.DataFrame:
+        rows = [  # conversation, turn, speaker, text; stored out of turn order on purpose
+            ("c2", 0, "patient", "hello there"),
+            ("c1", 2, "patient", "I can't do this"),
+            ("c1", 0, "patient", first_words),
+            ("c1", 1, "assistant", "I'm here. Tell me more."),
+        ]
+        return pl.DataFrame(
+            {
+                "message_id": [f"{c}-{t}" for c, t, _, _ in rows],
+                "conversation_id": [c for c, _, _, _ in rows],
+                "patient_id": ["p1"] * len(rows),
+                "sent_at": [dt.datetime(2025, 1, 6, 8, t) for _, t, _, _ in rows],
+                "turn": [t for _, t, _, _ in rows],
+                "speaker": [s for _, _, s, _ in rows],
+                "text": [x for _, _, _, x in rows],
+            }
+        )
+
+    scored = {}
+    for words in ("fine thanks", "everything is pointless"):
+        path = tmp_path / f"{words}.parquet"
+        transcripts(words).write_parquet(path)
+        out, _ = score_messages(path, folder)
+        assert out["message_id"].to_list() == ["c2-0", "c1-2", "c1-0"]  # input order
+        assert "text" not in out.columns and "context" not in out.columns
+        scored[words] = dict(zip(out["message_id"], out["p_urgent"], strict=True))
+    a, b = scored.values()
+    assert a["c1-2"] != b["c1-2"]  # its earlier turn changed, and it was read
+    assert a["c2-0"] == b["c2-0"]  # another conversation's was not

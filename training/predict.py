@@ -59,6 +59,9 @@ class Predictor:
     batch_size: int = 64
     info: dict[str, Any] = field(default_factory=dict)
     bf16: bool = False  # run the encoder under bfloat16 autocast (see `bfloat16`)
+    # risk only: the model reads the conversation's earlier turns (datasets.risk_context_turns
+    # when it was trained) as a first segment, so its inputs need a `context` column
+    context_turns: int = 0
 
     # ---- persistence -------------------------------------------------------------------
     def save(self, folder: Path) -> Path:
@@ -75,6 +78,7 @@ class Predictor:
             "max_length": self.max_length,
             "temperatures": self.temperatures,
             "alert_threshold": self.alert_threshold,
+            "context_turns": self.context_turns,
             "info": self.info,
         }
         (folder / CONFIG_FILE).write_text(json.dumps(config, indent=2, sort_keys=True))
@@ -107,6 +111,7 @@ class Predictor:
             temperatures=cfg["temperatures"],
             alert_threshold=cfg["alert_threshold"],
             info=cfg.get("info", {}),
+            context_turns=cfg.get("context_turns", 0),  # models saved before it: none
         )
 
     def quantized(self) -> Predictor:
@@ -183,10 +188,26 @@ class Predictor:
         temps = self.temperatures or [1.0] * len(self.task.heads)
         return [softmax(lg / t) for lg, t in zip(self.logits(first, second), temps, strict=True)]
 
+    @property
+    def input_columns(self) -> tuple[str, ...]:
+        """The columns `predict` reads: the task's, and `context` for a model trained on it."""
+        return (*self.task.inputs, "context") if self.context_turns else self.task.inputs
+
     def predict(self, frame: pl.DataFrame) -> pl.DataFrame:
         """Add the task's output columns to a frame holding its input columns."""
         if self.task.name == "risk":
-            (probs,) = self.probabilities(frame["text"].to_list())
+            if not self.context_turns:
+                (probs,) = self.probabilities(frame["text"].to_list())
+            elif "context" not in frame.columns:
+                # scoring such a model on the message alone would silently change its inputs
+                raise PredictError(
+                    f"this risk model reads the {self.context_turns} turns before each message: "
+                    "the input needs a 'context' column (those turns, oldest first, one per "
+                    "line; empty for a conversation's first message)"
+                )
+            else:
+                context = frame["context"].fill_null("").to_list()
+                (probs,) = self.probabilities(context, frame["text"].to_list())
             return frame.with_columns(**risk_columns(probs, self.alert_threshold))
         probs = self.probabilities(frame["seeker"].to_list(), frame["response"].to_list())
         return frame.with_columns(**empathy_columns(probs))
@@ -308,6 +329,18 @@ def _check_records(df: pl.DataFrame, columns: tuple[str, ...], source: str) -> N
         raise PredictError(f"{source}: rows {dup[0]} and {dup[1]}, column 'id': duplicate id")
 
 
+def _check_context(df: pl.DataFrame, turns: int, source: str) -> None:
+    """A context model's input has a text `context` column (empty cells: no earlier turns)."""
+    if "context" not in df.columns:
+        raise PredictError(
+            f"{source}: missing column context: this risk model reads the {turns} turns "
+            "before each message (oldest first, one per line; empty for a conversation's "
+            "first message)"
+        )
+    if df.schema["context"] not in (pl.String, pl.Null) and df.height:
+        raise PredictError(f"{source}: column 'context' must hold text")
+
+
 def _deidentify_columns(df: pl.DataFrame, columns: tuple[str, ...], source: str) -> pl.DataFrame:
     """Replace each text column by its de-identified version (Presidio, params' settings)."""
     from pipelines.deidentify import build_analyzer, deidentify_frame
@@ -357,8 +390,11 @@ def predict_file(
     if predictor.task.name != task.name:
         raise PredictError(f"--model {model} is a {predictor.task.name} model, not {task.name}")
     predictor = predictor.with_precision(precision)
+    if predictor.context_turns:
+        _check_context(df, predictor.context_turns, str(src))
+        df = df.with_columns(pl.col("context").cast(pl.String).fill_null(""))
     if deidentify and df.height:
-        df = _deidentify_columns(df, task.inputs, str(src))
+        df = _deidentify_columns(df, predictor.input_columns, str(src))
     out = predictor.predict(df)
     if out.height != df.height:  # pragma: no cover - guarded by construction
         raise PredictError("internal error: an input record has no prediction")

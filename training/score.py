@@ -5,6 +5,8 @@ the model the `train@risk` stage wrote (`data/models/risk/model`), and writes
 `paths.processed/scores/risk.parquet`: message_id, conversation_id, patient_id, sent_at,
 risk_level, p_urgent (calibrated P(moderate or high)) and alert (p_urgent at or above the
 model's threshold). No text is written. The clinician summaries and alert feed read it.
+A model trained on earlier turns (`datasets.risk_context_turns`) is given each message's
+earlier turns exactly as `build_datasets` gave them in training.
 
 Messages of patients in the training split are scored by a model that saw them, so their
 alerts are in-sample; that is what a deployed model does with its own history, and it is
@@ -48,22 +50,40 @@ def score_messages(transcripts: Path, model_dir: Path) -> tuple[pl.DataFrame, di
     predictor = load_predictor(model_dir)
     if predictor.task.name != "risk":
         raise ScoreError(f"{model_dir}: a {predictor.task.name} model, not a risk model")
-    msgs = (
-        pl.scan_parquet(transcripts)
-        .filter(pl.col("speaker") == "patient")
-        .select("message_id", "conversation_id", "patient_id", "sent_at", "text")
-        .collect()
-    )
+    columns = ["message_id", "conversation_id", "patient_id", "sent_at", "text"]
+    if predictor.context_turns:
+        # the earlier turns it was trained with, built as its datasets were; input order kept
+        from pipelines.build_datasets import with_context
+
+        frame = pl.scan_parquet(transcripts).select(*columns, "speaker", "turn").collect()
+        msgs = (
+            with_context(frame.with_row_index("_row"), predictor.context_turns)
+            .filter(pl.col("speaker") == "patient")
+            .sort("_row")
+            .select(*columns, "context")
+        )
+    else:
+        msgs = (
+            pl.scan_parquet(transcripts)
+            .filter(pl.col("speaker") == "patient")
+            .select(*columns)
+            .collect()
+        )
     texts = msgs["text"].to_list()
+    contexts = msgs["context"].to_list() if predictor.context_turns else None
     probs = np.zeros((len(texts), len(RISK_LEVELS)), dtype=np.float64)
     with tqdm(total=len(texts), desc="risk scores", unit="msg", file=sys.stderr) as bar:
         for start in range(0, len(texts), CHUNK):
-            (p,) = predictor.probabilities(texts[start : start + CHUNK])
+            part = slice(start, start + CHUNK)
+            if contexts is None:
+                (p,) = predictor.probabilities(texts[part])
+            else:
+                (p,) = predictor.probabilities(contexts[part], texts[part])
             probs[start : start + len(p)] = p
             bar.update(len(p))
     p_urgent = urgent_probability(probs)
     threshold = float(predictor.alert_threshold)
-    out = msgs.drop("text").with_columns(
+    out = msgs.drop("text", "context", strict=False).with_columns(
         pl.Series("risk_level", np.asarray(RISK_LEVELS)[probs.argmax(axis=1)].tolist()),
         pl.Series("p_urgent", np.round(p_urgent, 6)),
         pl.Series("alert", p_urgent >= threshold),

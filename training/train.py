@@ -191,9 +191,10 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     epochs = int(trainer.current_epoch)
 
     # Calibration on validation (token path: exactly what prediction runs).
-    predictor = Predictor(module, tokenizer, task, max_length)
-    val = splits["validation"]
     context = task.name == "risk" and params.datasets.risk_context_turns > 0
+    turns = params.datasets.risk_context_turns if context else 0
+    predictor = Predictor(module, tokenizer, task, max_length, context_turns=turns)
+    val = splits["validation"]
     logits = predictor.logits(*split_inputs(val, task, context))
     val_labels = labels_of(val, task).numpy()
     temps = [fit_temperature(lg, val_labels[:, i]) for i, lg in enumerate(logits)]
@@ -223,12 +224,16 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     return {"report": report, "seconds": seconds, "predictor": predictor}
 
 
-def input_example(task: Task) -> Any:
-    """A de-identified example input for the model's signature (no real text)."""
+def input_example(task: Task, context_turns: int = 0) -> Any:
+    """A de-identified example input for the model's signature (no real text); a model that
+    reads earlier turns gets a `context` column, so MLflow's schema keeps it."""
     import pandas as pd
 
     if task.name == "risk":
-        return pd.DataFrame({"text": ["I have not been sleeping and I feel hopeless lately."]})
+        example = {"text": ["I have not been sleeping and I feel hopeless lately."]}
+        if context_turns:
+            example["context"] = ["How has this week been?"]
+        return pd.DataFrame(example)
     return pd.DataFrame(
         {
             "seeker": ["I have not been sleeping and I feel hopeless lately."],
@@ -244,7 +249,7 @@ def package(task: Task, weights_dir: Path, dest: Path, predictor: Any, mlflow: A
 
     from training.predict import PyfuncModel
 
-    example = input_example(task)
+    example = input_example(task, predictor.context_turns)
     wrapper = PyfuncModel()
     wrapper.predictor = predictor
     signature = infer_signature(example, wrapper.predict(None, example))
