@@ -25,8 +25,8 @@ import polars as pl
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from training.predict import CONFIG_FILE, PyfuncModel
-from training.tasks import RISK_LEVELS, urgent_probability
-from training.train import PIP_REQUIREMENTS
+from training.tasks import RISK_LEVELS, TASKS, urgent_probability
+from training.train import PIP_REQUIREMENTS, input_example
 
 
 class ScoreModel(ClassifierMixin, BaseEstimator):
@@ -122,11 +122,9 @@ def register_mitigated(
     pkl = work / "threshold_optimizer.pkl"
     with pkl.open("wb") as fh:
         pickle.dump({"optimizer": opt, "feature": feature, "seed": seed}, fh)
-    example = pd.DataFrame(
-        {"id": ["m1"], "text": ["I can't see a way out anymore"], feature: ["25-34"]}
-    )
-    if json.loads((model_dir / CONFIG_FILE).read_text()).get("context_turns"):
-        example["context"] = ["How has this week been?"]  # so MLflow's schema keeps it
+    turns = json.loads((model_dir / CONFIG_FILE).read_text()).get("context_turns", 0)
+    # the plain model's example (with `context` where it reads earlier turns), plus id and group
+    example = input_example(TASKS["risk"], turns).assign(id=["m1"], **{feature: ["25-34"]})
     signature = infer_signature(example)
     info = mlflow.pyfunc.log_model(
         name="mitigated_model",

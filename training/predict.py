@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -193,18 +194,23 @@ class Predictor:
         """The columns `predict` reads: the task's, and `context` for a model trained on it."""
         return (*self.task.inputs, "context") if self.context_turns else self.task.inputs
 
+    def check_context_column(self, columns: Sequence[str], source: str) -> None:
+        """Refuse input without a `context` column for a model that reads earlier turns:
+        scoring it on the message alone would silently change its inputs."""
+        if self.context_turns and "context" not in columns:
+            raise PredictError(
+                f"{source}: missing column context: this risk model reads the "
+                f"{self.context_turns} turns before each message, so the input needs a "
+                "'context' column (those turns, oldest first, one per line; empty for a "
+                "conversation's first message)"
+            )
+
     def predict(self, frame: pl.DataFrame) -> pl.DataFrame:
         """Add the task's output columns to a frame holding its input columns."""
         if self.task.name == "risk":
+            self.check_context_column(frame.columns, "input")
             if not self.context_turns:
                 (probs,) = self.probabilities(frame["text"].to_list())
-            elif "context" not in frame.columns:
-                # scoring such a model on the message alone would silently change its inputs
-                raise PredictError(
-                    f"this risk model reads the {self.context_turns} turns before each message: "
-                    "the input needs a 'context' column (those turns, oldest first, one per "
-                    "line; empty for a conversation's first message)"
-                )
             else:
                 context = frame["context"].fill_null("").to_list()
                 (probs,) = self.probabilities(context, frame["text"].to_list())
@@ -329,18 +335,6 @@ def _check_records(df: pl.DataFrame, columns: tuple[str, ...], source: str) -> N
         raise PredictError(f"{source}: rows {dup[0]} and {dup[1]}, column 'id': duplicate id")
 
 
-def _check_context(df: pl.DataFrame, turns: int, source: str) -> None:
-    """A context model's input has a text `context` column (empty cells: no earlier turns)."""
-    if "context" not in df.columns:
-        raise PredictError(
-            f"{source}: missing column context: this risk model reads the {turns} turns "
-            "before each message (oldest first, one per line; empty for a conversation's "
-            "first message)"
-        )
-    if df.schema["context"] not in (pl.String, pl.Null) and df.height:
-        raise PredictError(f"{source}: column 'context' must hold text")
-
-
 def _deidentify_columns(df: pl.DataFrame, columns: tuple[str, ...], source: str) -> pl.DataFrame:
     """Replace each text column by its de-identified version (Presidio, params' settings)."""
     from pipelines.deidentify import build_analyzer, deidentify_frame
@@ -390,9 +384,11 @@ def predict_file(
     if predictor.task.name != task.name:
         raise PredictError(f"--model {model} is a {predictor.task.name} model, not {task.name}")
     predictor = predictor.with_precision(precision)
+    predictor.check_context_column(df.columns, str(src))  # before the slow de-identification
     if predictor.context_turns:
-        _check_context(df, predictor.context_turns, str(src))
-        df = df.with_columns(pl.col("context").cast(pl.String).fill_null(""))
+        if df.schema["context"] not in (pl.String, pl.Null) and df.height:
+            raise PredictError(f"{src}: column 'context' must hold text")
+        df = df.with_columns(pl.col("context").cast(pl.String).fill_null(""))  # empty: none
     if deidentify and df.height:
         df = _deidentify_columns(df, predictor.input_columns, str(src))
     out = predictor.predict(df)

@@ -191,11 +191,10 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     epochs = int(trainer.current_epoch)
 
     # Calibration on validation (token path: exactly what prediction runs).
-    context = task.name == "risk" and params.datasets.risk_context_turns > 0
-    turns = params.datasets.risk_context_turns if context else 0
+    turns = params.datasets.risk_context_turns if task.name == "risk" else 0
     predictor = Predictor(module, tokenizer, task, max_length, context_turns=turns)
     val = splits["validation"]
-    logits = predictor.logits(*split_inputs(val, task, context))
+    logits = predictor.logits(*split_inputs(val, task, turns > 0))
     val_labels = labels_of(val, task).numpy()
     temps = [fit_temperature(lg, val_labels[:, i]) for i, lg in enumerate(logits)]
     predictor.temperatures = temps
