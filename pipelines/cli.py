@@ -158,6 +158,14 @@ def predict(
             help="de-identify input text first (--no-deidentify only for text that already is)",
         ),
     ] = True,
+    keep: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--keep",
+            help="copy this text column unchanged, not de-identified (repeatable; only for "
+            "columns free of identifiers, such as a pseudonymous patient id)",
+        ),
+    ] = None,
     precision: Annotated[
         str,
         typer.Option(
@@ -178,6 +186,7 @@ def predict(
             output,
             model or Path("data/models") / model_name / "model",
             deidentify=deidentify,
+            keep=tuple(keep or ()),
             precision=precision,
         )
     except UserError as err:

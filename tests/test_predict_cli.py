@@ -195,3 +195,42 @@ def test_a_context_model_reads_the_context_de_identified(context_model, tmp_path
     # the same message with other earlier turns is scored differently: the context is read
     assert out[0]["risk_probs"] != out[1]["risk_probs"]
     assert out[1]["risk_probs"] == out[2]["risk_probs"]  # no context = empty context
+
+
+def test_other_text_columns_are_deidentified_unless_kept(risk_model, tmp_path):
+    """Fields besides the model's inputs reach the output, so their text is de-identified too;
+    numbers pass through, empty cells stay empty, and `--keep` copies a column as it is."""
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "a", "text": "ok", "note": "Ask Margaret Okafor", "pid": "Okafor-7", "n": 3},
+        {"id": "b", "text": "fine", "note": None, "pid": "Okafor-8", "n": 4},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    dst = tmp_path / "out.jsonl"
+    result = _run("risk", str(src), str(dst), "--model", str(risk_model), "--keep", "pid")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in dst.read_text().splitlines()]
+    assert "Okafor" not in out[0]["note"] and "<PERSON>" in out[0]["note"]
+    assert out[1]["note"] is None
+    assert [r["pid"] for r in out] == ["Okafor-7", "Okafor-8"]
+    assert [r["n"] for r in out] == [3, 4]
+
+
+@pytest.mark.parametrize(
+    ("extra", "keep", "message"),
+    [
+        ({"tags": ["Margaret Okafor"]}, [], "column 'tags' holds nested text"),
+        ({"meta": {"who": "Margaret Okafor"}}, [], "column 'meta' holds nested text"),
+        ({}, ["--keep", "text"], "'text' is read by the model"),
+        ({}, ["--keep", "site"], "has no column 'site'"),
+    ],
+)
+def test_text_that_cannot_be_deidentified_is_refused(risk_model, tmp_path, extra, keep, message):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "ok", **extra}) + "\n")
+    dst = tmp_path / "out.jsonl"
+    result = _run("risk", str(src), str(dst), "--model", str(risk_model), *keep)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Okafor" not in result.output and "Traceback" not in result.output
+    assert not dst.exists()

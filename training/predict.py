@@ -335,8 +335,53 @@ def _check_records(df: pl.DataFrame, columns: tuple[str, ...], source: str) -> N
         raise PredictError(f"{source}: rows {dup[0]} and {dup[1]}, column 'id': duplicate id")
 
 
-def _deidentify_columns(df: pl.DataFrame, columns: tuple[str, ...], source: str) -> pl.DataFrame:
-    """Replace each text column by its de-identified version (Presidio, params' settings)."""
+def _holds_text(dtype: pl.DataType) -> bool:
+    """True for text, categories, and lists or structs with text anywhere inside."""
+    if dtype in (pl.String, pl.Categorical) or isinstance(dtype, pl.Enum):
+        return True
+    if isinstance(dtype, (pl.List, pl.Array)):
+        return _holds_text(dtype.inner)
+    if isinstance(dtype, pl.Struct):
+        return any(_holds_text(f.dtype) for f in dtype.fields)
+    return False
+
+
+def _text_to_deidentify(
+    df: pl.DataFrame, inputs: tuple[str, ...], keep: Sequence[str], source: str
+) -> list[str]:
+    """The model's inputs and every other text column except `id` and those in `keep`.
+
+    A record's other fields reach the output file, so free text in them (a note, a subject
+    line) would carry names past de-identification. Nested text (a JSON list or object) has
+    no single text to scan, so it is refused rather than copied.
+    """
+    for col in keep:
+        if col not in df.columns:
+            raise PredictError(f"--keep {col}: {source} has no column '{col}'")
+        if col in inputs:
+            raise PredictError(
+                f"--keep {col}: '{col}' is read by the model and is always de-identified "
+                "(use --no-deidentify for text that already is)"
+            )
+    out = []
+    for col, dtype in df.schema.items():
+        if col == "id" or col in keep or not _holds_text(dtype):
+            continue
+        if dtype.is_nested():
+            raise PredictError(
+                f"{source}: column '{col}' holds nested text, which is not de-identified: "
+                "flatten it into text columns or leave it out (or pass --no-deidentify "
+                "for text that already is)"
+            )
+        out.append(col)
+    return out
+
+
+def _deidentify_columns(df: pl.DataFrame, columns: Sequence[str], source: str) -> pl.DataFrame:
+    """Replace each text column by its de-identified version (Presidio, params' settings).
+
+    Empty cells stay empty (the model's own inputs were checked to have none).
+    """
     from pipelines.deidentify import build_analyzer, deidentify_frame
     from pipelines.params import load_params
 
@@ -344,7 +389,8 @@ def _deidentify_columns(df: pl.DataFrame, columns: tuple[str, ...], source: str)
     engine = build_analyzer(components=p.spacy_components)
     out = df
     for col in columns:
-        frame = df.select(pl.col("id").cast(pl.String), text=pl.col(col))
+        text = pl.col(col).cast(pl.String)
+        frame = df.select(pl.col("id").cast(pl.String), text=text.fill_null(""))
         outcome = deidentify_frame(frame, p, source=f"{source} column '{col}'", engine=engine)
         if outcome.quarantined:
             q = outcome.quarantined[0]
@@ -352,7 +398,8 @@ def _deidentify_columns(df: pl.DataFrame, columns: tuple[str, ...], source: str)
                 f"{source}: row {q['row']}, column '{col}': cannot be de-identified "
                 f"({q['reason']}); nothing written"
             )
-        out = out.with_columns(outcome.frame["text"].alias(col))
+        clean = outcome.frame["text"]
+        out = out.with_columns(pl.when(text.is_null()).then(None).otherwise(clean).alias(col))
     return out
 
 
@@ -363,6 +410,7 @@ def predict_file(
     model: str | Path,
     *,
     deidentify: bool = True,
+    keep: Sequence[str] = (),
     precision: str = "fp32",
 ) -> int:
     """`carebridge predict`: read records, de-identify, score, write one output per input."""
@@ -385,12 +433,14 @@ def predict_file(
         raise PredictError(f"--model {model} is a {predictor.task.name} model, not {task.name}")
     predictor = predictor.with_precision(precision)
     predictor.check_context_column(df.columns, str(src))  # before the slow de-identification
+    inputs = predictor.input_columns
+    texts = _text_to_deidentify(df, inputs, keep, str(src)) if deidentify else []
     if predictor.context_turns:
         if df.schema["context"] not in (pl.String, pl.Null) and df.height:
             raise PredictError(f"{src}: column 'context' must hold text")
         df = df.with_columns(pl.col("context").cast(pl.String).fill_null(""))  # empty: none
     if deidentify and df.height:
-        df = _deidentify_columns(df, predictor.input_columns, str(src))
+        df = _deidentify_columns(df, texts, str(src))  # the inputs and every other text
     out = predictor.predict(df)
     if out.height != df.height:  # pragma: no cover - guarded by construction
         raise PredictError("internal error: an input record has no prediction")
