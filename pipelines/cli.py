@@ -176,9 +176,12 @@ def predict(
     ] = "fp32",
 ) -> None:
     """Score records with the risk or empathy model; every input record gets an output record."""
+    from transformers.utils import logging as hf_logging
+
     from training.predict import predict_file
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    hf_logging.disable_progress_bar()  # a bar per weight file read, not progress on the records
     try:
         n = predict_file(
             model_name,

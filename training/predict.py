@@ -257,6 +257,7 @@ def empathy_columns(probs: list[np.ndarray]) -> dict[str, pl.Series]:
 
 
 try:  # mlflow is a core dependency; the guard keeps `import training.predict` light in tests
+    import pandas as pd
     from mlflow.pyfunc import PythonModel
 except ImportError:  # pragma: no cover
     PythonModel = object  # type: ignore[assignment,misc]
@@ -269,7 +270,9 @@ class PyfuncModel(PythonModel):  # type: ignore[misc,valid-type]
         """Rebuild the predictor from the model's `model` artifact folder."""
         self.predictor = Predictor.load(Path(context.artifacts["model"]))
 
-    def predict(self, context, model_input, params=None):
+    # The pandas hint is one MLflow infers no schema from (the logged signature declares the
+    # inputs); without a hint it warns, in colour, on every import of this module.
+    def predict(self, context: Any, model_input: pd.DataFrame, params: Any = None) -> pd.DataFrame:
         """Score a pandas DataFrame; risk probabilities come back as `prob_<level>` columns."""
         out = self.predictor.predict(pl.from_pandas(model_input))
         if "risk_probs" in out.columns:
