@@ -122,6 +122,45 @@ def test_minimum_functionality_hard_negatives_raise_no_alert(risk, text):
     assert out["risk_level"][0] in {"none", "low"}
 
 
+# Short check-in replies: common in real chats, absent from the synthetic cohort (2 of its
+# 8,693 risk messages have four words or fewer: one low, one high; RESULTS, 2026-11-29).
+SHORT_ALERTS = pytest.mark.xfail(
+    strict=True, reason=f"{KNOWN}: rated 'none' but alerts (no short replies in the cohort)"
+)
+SHORT_REPLIES = [
+    *(pytest.param(t, marks=SHORT_ALERTS) for t in ("ok", "fine", "thanks", "Thank you!")),
+    *(pytest.param(t, marks=SHORT_ALERTS) for t in ("yes", "good", "I'm fine thanks")),
+    pytest.param("Sounds good, see you Thursday.", marks=SHORT_ALERTS),
+    pytest.param("Same as usual.", marks=SHORT_ALERTS),
+    pytest.param("All good here.", marks=SHORT_ALERTS),
+    "not bad",
+    "tired",
+    "Doing okay today.",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_REPLIES)
+def test_minimum_functionality_short_replies_raise_no_alert(risk, text):
+    out = risk.predict(pl.DataFrame({"text": [text]}))
+    assert not out["alert"][0], out.select("risk_level", "alert").to_dicts()
+    assert out["risk_level"][0] in {"none", "low"}
+
+
+def test_minimum_functionality_short_urgent_messages_alert(risk):
+    """The other side of the short replies: a fix for their alerts must keep these."""
+    texts = [
+        "I'm done.",
+        "Goodbye everyone.",
+        "I can't do this anymore.",
+        "I'm not safe tonight.",
+        "I want to die.",
+        "I have the pills.",
+        "This is my last message.",
+    ]
+    out = risk.predict(pl.DataFrame({"text": texts}))
+    assert out["alert"].all(), dict(zip(texts, out["alert"].to_list(), strict=True))
+
+
 def test_minimum_functionality_explicit_plans_alert(risk):
     texts = [
         "I've written my goodbye letters and I'm going to jump off the bridge tonight.",
