@@ -115,13 +115,6 @@ HARD_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("text", HARD_NEGATIVES)
-def test_minimum_functionality_hard_negatives_raise_no_alert(risk, text):
-    out = risk.predict(pl.DataFrame({"text": [text]}))
-    assert not out["alert"][0], out.select("risk_level", "alert").to_dicts()
-    assert out["risk_level"][0] in {"none", "low"}
-
-
 # Short check-in replies: common in real chats, absent from the synthetic cohort (2 of its
 # 8,693 risk messages have four words or fewer: one low, one high; RESULTS, 2026-11-29).
 SHORT_ALERTS = pytest.mark.xfail(
@@ -139,8 +132,8 @@ SHORT_REPLIES = [
 ]
 
 
-@pytest.mark.parametrize("text", SHORT_REPLIES)
-def test_minimum_functionality_short_replies_raise_no_alert(risk, text):
+@pytest.mark.parametrize("text", [*HARD_NEGATIVES, *SHORT_REPLIES])
+def test_minimum_functionality_hard_negatives_raise_no_alert(risk, text):
     out = risk.predict(pl.DataFrame({"text": [text]}))
     assert not out["alert"][0], out.select("risk_level", "alert").to_dicts()
     assert out["risk_level"][0] in {"none", "low"}
