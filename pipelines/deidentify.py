@@ -134,6 +134,9 @@ def build_analyzer(config: Path = CONFIG, components: Sequence[str] = ("ner",)):
             "install` (it is pinned in requirements.lock; nothing is downloaded)"
         )
     os.environ.setdefault("TLDEXTRACT_CACHE", str(Path(".cache") / "tldextract"))
+    # Presidio logs "Fetching all recognizers for language en" at INFO for every text it
+    # analyzes: 20,000 lines in one deidentify run, burying the stage's own progress.
+    logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
     import tldextract
 
     # The email recognizer's tldextract would try the network for the suffix list.

@@ -277,3 +277,13 @@ def test_freed_memory_is_kept_on_glibc():
     if platform.libc_ver()[0] != "glibc":
         pytest.skip("mallopt is glibc's")
     assert d.keep_freed_memory()
+
+
+def test_presidio_logs_no_line_per_text(engine, p, caplog):
+    """The stage logs at INFO; Presidio's per-text INFO line would bury its progress."""
+    import logging
+
+    rows = [{"id": str(i), "patient_id": "p1", "text": "I felt low today."} for i in range(3)]
+    with caplog.at_level(logging.INFO):
+        _run(engine, p, rows)
+    assert not [r for r in caplog.records if r.name.startswith("presidio")]
