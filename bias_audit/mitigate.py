@@ -101,7 +101,9 @@ class MitigatedRiskModel(PyfuncModel):
 
     def predict(self, context: Any, model_input: pd.DataFrame, params: Any = None) -> pd.DataFrame:
         """Score as the plain model does, then replace `alert` by the group decision."""
-        inputs = [c for c in ("id", "text", "context") if c in model_input.columns]
+        # the plain model's own inputs (a missing `context` then gets its clear error there)
+        cols = ("id", *self.predictor.input_columns)
+        inputs = [c for c in cols if c in model_input.columns]
         out = super().predict(context, model_input[inputs], params)
         probs = out[[f"prob_{lv}" for lv in RISK_LEVELS]].to_numpy()
         groups = model_input[self.feature].astype(str).to_numpy()
