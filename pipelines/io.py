@@ -52,16 +52,20 @@ def _check_utf8(path: Path) -> None:
 
 
 def _locate_bad_json_line(path: Path) -> str:
+    records = 0
     with path.open(encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
+            records += 1
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
                 return f"line {lineno}: invalid JSON ({err.msg} at column {err.colno})"
             if not isinstance(obj, dict):
                 return f"line {lineno}: expected a JSON object per line"
+    if not records:
+        return "holds no records (expected one JSON object per line; the file is empty)"
     return "could not be parsed as JSON lines"
 
 

@@ -267,3 +267,13 @@ def test_write_records_csv_encodes_nested_columns_as_json(tmp_path):
         {"start": 0, "end": 4, "type": "PERSON", "score": 0.9}
     ]
     assert json.loads(back["probs"][0]) == {"none": 0.7, "high": 0.3}
+
+
+def test_an_empty_json_lines_file_says_it_holds_no_records(tmp_path):
+    from pipelines.io import InputError, read_table
+
+    for name, content in (("empty.jsonl", ""), ("blank.jsonl", "\n  \n")):
+        path = tmp_path / name
+        path.write_text(content)
+        with pytest.raises(InputError, match=f"{path}: holds no records"):
+            read_table(path)
