@@ -19,7 +19,12 @@ from training.datamodule import TOKEN_KEYS, ChatDataModule, TokenRows, cache_hid
 from training.module import EncoderClassifier
 from training.predict import Predictor, load_predictor
 from training.tasks import TASKS
-from training.train import alert_threshold, class_weights, fit_temperature
+from training.train import (
+    alert_threshold,
+    class_weights,
+    fit_temperature,
+    quiet_lightning_adverts,
+)
 
 
 def _module(tiny_encoder, task: str, trainable: int) -> EncoderClassifier:
@@ -122,6 +127,24 @@ def test_alert_threshold_with_a_confidence_bound_asks_for_more_recall():
     # Clopper-Pearson 90% lower bounds: 94 of 100 -> 0.897 (< 0.9), 95 of 100 -> 0.909
     assert (prob >= bounded).sum() == 95
     assert bounded < point
+
+
+def test_lightning_adverts_are_dropped_and_its_other_lines_kept():
+    import logging
+
+    lines: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: lines.append(record.getMessage())
+    lightning = logging.getLogger("pytorch_lightning.utilities.rank_zero")
+    lightning.addHandler(handler)
+    try:
+        quiet_lightning_adverts()
+        pl.Trainer(logger=False, accelerator="cpu", enable_checkpointing=False)
+    finally:
+        lightning.removeHandler(handler)
+    assert lines, "Lightning logged nothing: the test no longer sees its lines"
+    assert not [line for line in lines if "litlogger" in line or "Tip:" in line]
+    assert any("GPU available" in line for line in lines)
 
 
 def test_class_weights_hand_computed():

@@ -30,6 +30,21 @@ from pipelines.params import Params, load_params
 from training.tasks import MODELS, Task, task_from_argv
 
 log = logging.getLogger("carebridge.train")
+
+
+def _not_an_advert(record: logging.LogRecord) -> bool:
+    """False for Lightning's "💡 Tip: try installing litlogger/litmodels" lines: adverts for
+    a cloud service this offline stage never uses, in between its own progress lines."""
+    return not str(record.msg).startswith("💡 Tip:")
+
+
+def quiet_lightning_adverts() -> None:
+    """Drop Lightning's adverts from its log; its other lines (devices, parameters) stay."""
+    lightning = logging.getLogger("pytorch_lightning.utilities.rank_zero")
+    if _not_an_advert not in lightning.filters:
+        lightning.addFilter(_not_an_advert)
+
+
 PIP_REQUIREMENTS = (
     "torch==2.13.0",
     "transformers==5.24.0",
@@ -274,6 +289,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from pipelines.tracking import flatten, stage_run
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    quiet_lightning_adverts()
     task = task_from_argv(argv if argv is not None else sys.argv[1:], "training.train")
     params = load_params()
     tp = params.train
