@@ -56,7 +56,7 @@ def main() -> None:
         if "mechanism" in conf.columns:
             mech = st.selectbox("Mechanism", conf["mechanism"].unique().sort().to_list())
             conf = conf.filter(pl.col("mechanism") == mech)
-        counts = conf.group_by("actual", "predicted").len()
+        counts = conf.group_by("actual", "predicted").len().sort("actual", "predicted")
         st.subheader("Confusion matrix (held-out test split)")
         cells = alt.Chart(counts.to_pandas()).encode(x="predicted:N", y="actual:N")
         show(
