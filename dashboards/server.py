@@ -5,7 +5,9 @@ Run: make dashboard   (that is: streamlit run dashboards/server.py --server.port
 Before the server takes its first connection, `dashboards.data.warm` imports the pages'
 libraries (Altair, MLflow) and loads every stage output the pages read into Streamlit's data
 cache, so that the first visit to any page renders as fast as later ones instead of paying
-2-4 s of imports and reads (benchmarks/RESULTS.md). The pages themselves are in app.py.
+2-4 s of imports and reads (benchmarks/RESULTS.md). Then `draw_pages_once` runs every page
+with its widgets at their defaults, so that what a first visit draws (charts rendered to SVG,
+the MLflow listing) is cached too. The pages themselves are in app.py.
 """
 
 from __future__ import annotations
@@ -25,13 +27,15 @@ log = logging.getLogger("carebridge.dashboard")
 @asynccontextmanager
 async def warm_caches(_app: object) -> AsyncIterator[None]:
     """Warm the caches in a worker thread; the server starts listening when it is done."""
-    from dashboards.data import params, warm
+    from dashboards.data import draw_pages_once, params, warm
 
     t = time.perf_counter()
     loaded = await asyncio.to_thread(warm, params())
+    drawn = await asyncio.to_thread(draw_pages_once)
     log.warning(
-        "dashboard: %d stage outputs cached and libraries imported in %.1f s",
+        "dashboard: %d stage outputs cached, libraries imported and %d pages drawn in %.1f s",
         len(loaded),
+        len(drawn),
         time.perf_counter() - t,
     )
     yield

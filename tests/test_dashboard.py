@@ -237,6 +237,51 @@ def test_model_runs_page(tmp_path, monkeypatch, params):
     assert len(at.table) == 3  # registry, de-identification by type and by name origin
     assert "candidate" in at.table[0].value["alias"].tolist()
     assert at.get("image")  # the confusion matrix, drawn on the server
+    # a new run and a new alias show on the next visit: the listing follows the store
+    from pipelines.params import load_params
+    from pipelines.tracking import stage_run
+
+    store = load_params(tmp_path / "params.yaml").mlflow
+    with stage_run("outcomes", store, params={"x": 2}) as mlflow:
+        mlflow.log_metric("seconds", 2.5)
+    client = mlflow.tracking.MlflowClient(tracking_uri=store.tracking_uri)
+    client.set_registered_model_alias("risk-classifier", "champion", "1")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("views/model_runs.py").run()
+    assert len(at.dataframe[0].value) == 2
+    assert "champion" in at.table[0].value["alias"].tolist()
+
+
+def test_pages_drawn_at_server_start_leave_no_chart_to_draw_on_a_first_visit(
+    tmp_path, monkeypatch, params, cohort, tables
+):
+    import streamlit as st
+    import vl_convert
+
+    from dashboards.data import VIEWS, draw_pages_once
+
+    _pages_workspace(tmp_path, monkeypatch, params, cohort, tables)
+    _runs_workspace(tmp_path, params)
+    drawn = []
+    render = vl_convert.vegalite_to_svg
+    monkeypatch.setattr(
+        vl_convert, "vegalite_to_svg", lambda spec, **kw: drawn.append(spec) or render(spec, **kw)
+    )
+    pages = sorted(p.stem for p in VIEWS.glob("*.py"))
+
+    def charts_drawn_by_first_visits() -> int:
+        drawn.clear()
+        at = AppTest.from_file(APP, default_timeout=60).run()
+        for page in pages:
+            at.switch_page(f"views/{page}.py").run()
+            assert not at.exception
+        return len(drawn)
+
+    st.cache_data.clear()
+    assert charts_drawn_by_first_visits() >= 5  # outcomes 3, model runs, clinician
+    st.cache_data.clear()
+    assert draw_pages_once() == pages
+    assert charts_drawn_by_first_visits() == 0
 
 
 def test_warm_up_loads_the_outputs_and_summaries_are_found_by_offset(
