@@ -202,6 +202,8 @@ def _runs_workspace(tmp_path, params) -> None:
     (tmp_path / "mlruns").mkdir()
     with stage_run("outcomes", params.mlflow, params={"x": 1}) as mlflow:
         mlflow.log_metric("seconds", 1.5)
+    with stage_run("train@risk", params.mlflow, params={"x": 1}) as mlflow:
+        mlflow.log_metric("test.macro_f1", 0.8)  # as the evaluate stage logs into this run
         run_id = mlflow.active_run().info.run_id
     client = mlflow.tracking.MlflowClient(tracking_uri=params.mlflow.tracking_uri)
     client.create_registered_model("risk-classifier")
@@ -234,6 +236,8 @@ def test_model_runs_page(tmp_path, monkeypatch, params):
     at.switch_page("views/model_runs.py").run()
     assert not at.exception and not at.warning
     assert len(at.dataframe) == 1  # the runs, sortable
+    assert at.selectbox[0].value == "train@risk"  # training and test metrics of the risk model
+    assert at.dataframe[0].value["metrics.test.macro_f1"].tolist() == [0.8]
     assert len(at.table) == 3  # registry, de-identification by type and by name origin
     assert "candidate" in at.table[0].value["alias"].tolist()
     assert at.get("image")  # the confusion matrix, drawn on the server
@@ -242,8 +246,8 @@ def test_model_runs_page(tmp_path, monkeypatch, params):
     from pipelines.tracking import stage_run
 
     store = load_params(tmp_path / "params.yaml").mlflow
-    with stage_run("outcomes", store, params={"x": 2}) as mlflow:
-        mlflow.log_metric("seconds", 2.5)
+    with stage_run("train@risk", store, params={"x": 2}) as mlflow:
+        mlflow.log_metric("test.macro_f1", 0.7)
     client = mlflow.tracking.MlflowClient(tracking_uri=store.tracking_uri)
     client.set_registered_model_alias("risk-classifier", "champion", "1")
     at = AppTest.from_file(APP, default_timeout=60).run()

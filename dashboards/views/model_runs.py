@@ -31,17 +31,18 @@ def main() -> None:
     if runs.height:
         st.subheader("Runs compared")
         stages = runs["tags.mlflow.runName"].unique().sort().to_list()
+        # the risk model's training run: the evaluate stage logs its test metrics there too
         stage = st.selectbox(
             "Stage",
             stages,
-            index=stages.index("evaluate@risk") if "evaluate@risk" in stages else 0,
+            index=stages.index("train@risk") if "train@risk" in stages else 0,
         )
         chosen = runs.filter(pl.col("tags.mlflow.runName") == stage)
-        keep = [
+        keep = sorted(  # metrics first, then params, each by name
             c
             for c in chosen.columns
             if c.startswith(("metrics.", "params.")) and chosen[c].null_count() < chosen.height
-        ]
+        )
         st.dataframe(
             chosen.select("start_time", "run_id", *keep)
             .sort("start_time", descending=True)
