@@ -83,8 +83,8 @@ def mlflow_runs(uri: str, experiment: str) -> pl.DataFrame:
 
 
 def mlflow_registry(uri: str) -> pl.DataFrame:
-    """Every registered model version with its alias and bias-audit tags; cached until the
-    store changes."""
+    """Every registered model version with its alias and bias-audit tags, newest first per
+    model; cached until the store changes."""
     return _mlflow_registry(uri, _store_stamp(uri))
 
 
@@ -116,7 +116,11 @@ def _mlflow_registry(uri: str, stamp: tuple[int, ...]) -> pl.DataFrame:
                     "run_id": v.run_id,
                 }
             )
-    return pl.DataFrame(rows).sort("model", "version") if rows else pl.DataFrame()
+    return (
+        pl.DataFrame(rows).sort("model", "version", descending=[False, True])
+        if rows
+        else pl.DataFrame()
+    )
 
 
 @st.cache_data(show_spinner=False)

@@ -68,7 +68,10 @@ def main() -> None:
         ),
     )
     show(
-        base.mark_rule().encode(x=alt.X("ci_low:Q", title=metric), x2="ci_high:Q")
+        # the axis spans the intervals, not 0-1: recalls near 1 would otherwise sit in one dot
+        base.mark_rule().encode(
+            x=alt.X("ci_low:Q", title=metric, scale=alt.Scale(zero=False)), x2="ci_high:Q"
+        )
         + base.mark_point(filled=True).encode(x="value:Q"),
         f"{metric} by {feature}, with 95% intervals (values in the table below)",
     )
