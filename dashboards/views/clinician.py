@@ -47,6 +47,7 @@ def main() -> None:
         recent.select("date", "patient_id", "site", "arm", "rule", "reason").to_pandas(),
         hide_index=True,
         width="stretch",
+        column_config={"date": st.column_config.DateColumn("date", format="YYYY-MM-DD")},
     )
     st.subheader("Pre-session summary")
     choices = recent["patient_id"].unique(maintain_order=True).to_list()
