@@ -17,6 +17,38 @@ from dashboards.charts import show
 from dashboards.data import mlflow_registry, mlflow_runs, outputs, params, report, require
 
 
+def compared(chosen: pl.DataFrame) -> pl.DataFrame:
+    """Runs side by side, as MLflow's own comparison shows them: one row per metric or param
+    that any of them logged (test metrics first, then the other metrics, then params, each
+    by name), one column per run (newest first, named by start time and run id); metrics to
+    4 significant figures."""
+    keep = sorted(
+        (
+            c
+            for c in chosen.columns
+            if c.startswith(("metrics.", "params.")) and chosen[c].null_count() < chosen.height
+        ),
+        key=lambda c: (c.startswith("params."), not c.startswith("metrics.test."), c),
+    )
+    runs = (
+        chosen["start_time"].dt.strftime("%Y-%m-%d %H:%M") + " " + chosen["run_id"].str.slice(0, 8)
+    ).to_list()
+    if len(set(runs)) < len(runs):  # two runs started in the same minute with one id prefix
+        runs = [f"{r} ({i})" for i, r in enumerate(runs, start=1)]
+    values = chosen.select(
+        [
+            (pl.col(c).round_sig_figs(4) if chosen[c].dtype.is_float() else pl.col(c)).cast(
+                pl.String
+            )
+            for c in keep
+        ]
+    ).transpose(column_names=runs)
+    kind, _, name = zip(*(c.partition(".") for c in keep), strict=True) if keep else ((), (), ())
+    return pl.DataFrame({"kind": [k.removesuffix("s") for k in kind], "name": list(name)}).hstack(
+        values
+    )
+
+
 def main() -> None:
     """Render the model runs page."""
     p = params()
@@ -37,19 +69,10 @@ def main() -> None:
             stages,
             index=stages.index("train@risk") if "train@risk" in stages else 0,
         )
-        chosen = runs.filter(pl.col("tags.mlflow.runName") == stage)
-        keep = sorted(  # metrics first, then params, each by name
-            c
-            for c in chosen.columns
-            if c.startswith(("metrics.", "params.")) and chosen[c].null_count() < chosen.height
+        chosen = runs.filter(pl.col("tags.mlflow.runName") == stage).sort(
+            "start_time", descending=True
         )
-        st.dataframe(
-            chosen.select("start_time", "run_id", *keep)
-            .sort("start_time", descending=True)
-            .to_pandas(),
-            hide_index=True,
-            width="stretch",
-        )
+        st.dataframe(compared(chosen), hide_index=True, width="stretch")
     task = st.radio("Model", ["risk", "empathy"], horizontal=True)
     plots = p.paths.reports / "plots" / task
     if require([plots / "confusion.csv"], f"evaluate@{task}"):
