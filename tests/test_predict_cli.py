@@ -111,6 +111,27 @@ def test_wrong_model_kind_and_missing_model(risk_model, tmp_path):
     assert "not a model folder or MLflow URI" in result.output
 
 
+def test_a_champion_that_no_version_earned_is_explained(tmp_path, monkeypatch):
+    from mlflow.tracking import MlflowClient
+
+    from dashboards.serve import write_workspace_params
+    from pipelines.params import load_params
+
+    write_workspace_params(tmp_path)
+    (tmp_path / "mlruns").mkdir()
+    monkeypatch.chdir(tmp_path)
+    client = MlflowClient(tracking_uri=load_params().mlflow.tracking_uri)
+    client.create_registered_model("risk-classifier")
+    version = client.create_model_version("risk-classifier", str(tmp_path / "model"))
+    client.set_registered_model_alias("risk-classifier", "candidate", version.version)
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "x"}\n')
+    out = tmp_path / "o.jsonl"
+    result = _run("risk", str(src), str(out), "--model", "models:/risk-classifier@champion")
+    assert result.exit_code == 2 and not out.exists()
+    assert "sets `champion` only on a version that passes its release gate" in result.output
+
+
 @pytest.mark.parametrize("precision", ["bf16", "int8"])
 def test_faster_precisions_keep_the_contract(risk_model, tmp_path, precision):
     src = tmp_path / "in.jsonl"

@@ -308,7 +308,16 @@ def load_predictor(model: str | Path) -> Predictor:
         try:
             loaded = mlflow.pyfunc.load_model(text)
         except Exception as err:  # MLflow raises several types for a bad URI
-            raise PredictError(f"--model {text}: cannot load it from MLflow ({err})") from None
+            hint = ""
+            if text.endswith("@champion") and "alias champion not found" in str(err):
+                hint = (
+                    "; the bias audit sets `champion` only on a version that passes its release "
+                    "gate, and none has (see data/reports/bias_audit_*.json or the dashboard's "
+                    "bias audit page; `@candidate` is the latest trained version)"
+                )
+            raise PredictError(
+                f"--model {text}: cannot load it from MLflow ({err}){hint}"
+            ) from None
         return loaded.unwrap_python_model().predictor
     raise PredictError(
         f"--model {text}: not a model folder or MLflow URI (train with `make run`, or use "
