@@ -235,14 +235,14 @@ def test_model_runs_page(tmp_path, monkeypatch, params):
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.switch_page("views/model_runs.py").run()
     assert not at.exception and not at.warning
-    assert len(at.dataframe) == 1  # the runs compared
+    assert len(at.dataframe) == 2  # the registry and the runs compared, in scrollable grids
     assert at.selectbox[0].value == "train@risk"  # training and test metrics of the risk model
-    runs = at.dataframe[0].value
+    runs = at.dataframe[1].value
     assert runs.iloc[0, :2].tolist() == ["metric", "test.macro_f1"]  # test metrics first
     assert runs.iloc[0, 2:].tolist() == ["0.8"]  # one column per run
     assert runs.iloc[-1, :2].tolist() == ["param", "x"]
-    assert len(at.table) == 3  # registry, de-identification by type and by name origin
-    assert "candidate" in at.table[0].value["alias"].tolist()
+    assert len(at.table) == 2  # de-identification by type and by name origin
+    assert "candidate" in at.dataframe[0].value["alias"].tolist()
     assert at.get("image")  # the confusion matrix, drawn on the server
     # a new run and a new alias show on the next visit: the listing follows the store
     from pipelines.params import load_params
@@ -255,8 +255,8 @@ def test_model_runs_page(tmp_path, monkeypatch, params):
     client.set_registered_model_alias("risk-classifier", "champion", "1")
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.switch_page("views/model_runs.py").run()
-    assert at.dataframe[0].value.iloc[0, 2:].tolist() == ["0.7", "0.8"]  # newest first
-    assert "champion" in at.table[0].value["alias"].tolist()
+    assert at.dataframe[1].value.iloc[0, 2:].tolist() == ["0.7", "0.8"]  # newest first
+    assert "champion" in at.dataframe[0].value["alias"].tolist()
 
 
 def test_pages_drawn_at_server_start_leave_no_chart_to_draw_on_a_first_visit(

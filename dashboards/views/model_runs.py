@@ -58,7 +58,9 @@ def main() -> None:
         return
     uri = p.mlflow.tracking_uri
     st.subheader("Registry: versions, aliases and audit verdicts")
-    st.table(mlflow_registry(uri).to_pandas(), hide_index=True)
+    # a grid, not a table: the registry gains a version with every run, and the grid draws
+    # only the rows in view
+    st.dataframe(mlflow_registry(uri).to_pandas(), hide_index=True, width="stretch", height=248)
     runs = mlflow_runs(uri, p.mlflow.experiment)
     if runs.height:
         st.subheader("Runs compared")
