@@ -313,3 +313,29 @@ def test_warm_up_loads_the_outputs_and_summaries_are_found_by_offset(
     offsets = summary_offsets(folder / "summaries.jsonl")
     later = next(pid for pid, pos in offsets.items() if pos > 0)
     assert load_summary(folder, later, {later: 0}) == load_summary(folder, later)
+
+
+def test_runs_that_logged_nothing_compare_as_an_empty_table():
+    import datetime as dt
+
+    import polars as pl
+
+    # the page module without its last line (`main()`), for its `compared`
+    source = (ROOT / "dashboards" / "views" / "model_runs.py").read_text()
+    page = {}
+    exec(compile(source.removesuffix("main()\n"), "model_runs.py", "exec"), page)
+    runs = pl.DataFrame(
+        {
+            "start_time": [dt.datetime(2026, 1, 2), dt.datetime(2026, 1, 1)],
+            "run_id": ["b" * 32, "a" * 32],
+            "metrics.loss": [None, None],
+        }
+    )
+    table = page["compared"](runs)
+    assert table.height == 0
+    assert table.columns == [
+        "kind",
+        "name",
+        "2026-01-02 00:00 bbbbbbbb",
+        "2026-01-01 00:00 aaaaaaaa",
+    ]

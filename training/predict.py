@@ -312,8 +312,8 @@ def load_predictor(model: str | Path) -> Predictor:
             if text.endswith("@champion") and "alias champion not found" in str(err):
                 hint = (
                     "; the bias audit sets `champion` only on a version that passes its release "
-                    "gate, and none has (see data/reports/bias_audit_*.json or the dashboard's "
-                    "bias audit page; `@candidate` is the latest trained version)"
+                    "gate, and no version holds it now (see data/reports/bias_audit_*.json or "
+                    "the dashboard's bias audit page; `@candidate` is the latest trained version)"
                 )
             raise PredictError(
                 f"--model {text}: cannot load it from MLflow ({err}){hint}"

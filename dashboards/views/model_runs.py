@@ -35,6 +35,8 @@ def compared(chosen: pl.DataFrame) -> pl.DataFrame:
     ).to_list()
     if len(set(runs)) < len(runs):  # two runs started in the same minute with one id prefix
         runs = [f"{r} ({i})" for i, r in enumerate(runs, start=1)]
+    if not keep:  # runs that logged nothing yet: their columns, no rows
+        return pl.DataFrame(schema=dict.fromkeys(["kind", "name", *runs], pl.String))
     values = chosen.select(
         [
             (pl.col(c).round_sig_figs(4) if chosen[c].dtype.is_float() else pl.col(c)).cast(
@@ -43,7 +45,7 @@ def compared(chosen: pl.DataFrame) -> pl.DataFrame:
             for c in keep
         ]
     ).transpose(column_names=runs)
-    kind, _, name = zip(*(c.partition(".") for c in keep), strict=True) if keep else ((), (), ())
+    kind, _, name = zip(*(c.partition(".") for c in keep), strict=True)
     return pl.DataFrame({"kind": [k.removesuffix("s") for k in kind], "name": list(name)}).hstack(
         values
     )
