@@ -36,10 +36,3 @@ def svg(chart: alt.TopLevelMixin, width: int = WIDTH) -> str:
 def show(chart: alt.TopLevelMixin, alt_text: str, where: Any = st, width: int = WIDTH) -> None:
     """Draw the chart into `where` (the page or a column), scaled to its width."""
     where.image(svg(chart, width), width="stretch", alt=alt_text)
-
-
-def warm() -> None:
-    """Start the renderer (its first chart takes about 0.5 s) before any page needs it."""
-    import pandas as pd
-
-    svg(alt.Chart(pd.DataFrame({"x": [0, 1]})).mark_line().encode(x="x:Q", y="x:Q"))

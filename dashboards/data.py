@@ -166,13 +166,11 @@ def outputs(p: Params) -> dict[str, Path]:
 
 
 def warm(p: Params) -> list[str]:
-    """Import the pages' libraries and load every output they read (`outputs`) into the
-    caches above, so that the first visit to a page renders as fast as later ones. Run once
-    at server start (dashboards/server.py), before the server takes connections. Returns what
-    it loaded; a missing output is skipped (its page says which stage to run)."""
-    from dashboards import charts
-
-    charts.warm()  # Altair's schema and the SVG renderer load on their first chart
+    """Load every output the pages read (`outputs`) into the caches above, those that only a
+    view chosen on a page shows included (the empathy model's audit). Run once at server
+    start (dashboards/server.py), before `draw_pages_once`, which draws the default views and
+    with them imports the pages' libraries, starts the SVG renderer and lists the MLflow store.
+    Returns what it loaded; a missing output is skipped (its page says which stage to run)."""
     loaded = []
     for path in outputs(p).values():  # (imports the summary renderer too: 1 s)
         if not path.exists():
@@ -184,11 +182,6 @@ def warm(p: Params) -> list[str]:
         else:  # summaries.jsonl: indexed by patient
             _summary_offsets(str(path), path.stat().st_mtime)
         loaded.append(str(path))
-    uri = p.mlflow.tracking_uri
-    if Path(uri.removeprefix("sqlite:///")).exists():
-        mlflow_registry(uri)
-        mlflow_runs(uri, p.mlflow.experiment)
-        loaded.append(uri)
     return loaded
 
 

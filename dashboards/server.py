@@ -2,12 +2,12 @@
 
 Run: make dashboard   (that is: streamlit run dashboards/server.py --server.port 8501 ...)
 
-Before the server takes its first connection, `dashboards.data.warm` imports the pages'
-libraries (Altair, MLflow) and loads every stage output the pages read into Streamlit's data
-cache, so that the first visit to any page renders as fast as later ones instead of paying
-2-4 s of imports and reads (benchmarks/RESULTS.md). Then `draw_pages_once` runs every page
-with its widgets at their defaults, so that what a first visit draws (charts rendered to SVG,
-the MLflow listing) is cached too. The pages themselves are in app.py.
+Before the server takes its first connection, `dashboards.data.warm` loads every stage
+output the pages read into Streamlit's data cache, and `draw_pages_once` runs every page with
+its widgets at their defaults, which imports the pages' libraries (Altair, MLflow) and caches
+what a first visit draws (charts rendered to SVG, the MLflow listing). So the first visit to
+any page renders as fast as later ones instead of paying 2-4 s of imports and reads
+(benchmarks/RESULTS.md). The pages themselves are in app.py.
 """
 
 from __future__ import annotations
