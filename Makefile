@@ -58,8 +58,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 dashboard: install
-	$(BIN)/streamlit run dashboards/server.py --server.address 127.0.0.1 --server.port 8501 \
-		--server.headless true --browser.gatherUsageStats false --client.toolbarMode viewer
+	$(BIN)/python -m dashboards.server --host 127.0.0.1 --port 8501
 
 mlflow: install
 	$(BIN)/mlflow ui --backend-store-uri sqlite:///mlruns/mlflow.db --host 127.0.0.1 \

@@ -233,7 +233,9 @@ def empty_page(mode: str) -> tuple[float, float]:
     with tempfile.TemporaryDirectory(prefix="bench-empty-") as tmp:
         app = Path(tmp) / "empty.py"
         app.write_text(EMPTY_APP)
-        with served(Path(tmp), app=app) as base, sync_playwright() as pw:
+        # the dashboard's Streamlit options (no usage statistics, the same toolbar)
+        shutil.copytree(ROOT / "dashboards" / ".streamlit", Path(tmp) / ".streamlit")
+        with served(Path(tmp), script=app) as base, sync_playwright() as pw:
             browser = launch_chromium(pw)
             context = browser.new_context(viewport=VIEWPORT)
             if mode == "tab":

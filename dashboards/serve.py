@@ -16,7 +16,6 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-APP = Path(__file__).parent / "server.py"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -49,34 +48,18 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def served(
-    workspace: Path, timeout: float = 60, cpus: set[int] | None = None, app: Path = APP
+    workspace: Path, timeout: float = 60, cpus: set[int] | None = None, script: Path | None = None
 ) -> Iterator[str]:
-    """Run `streamlit run dashboards/server.py` (or another `app`) in `workspace`; yield its
-    base URL. `cpus`: the cores the server may run on (Linux), e.g. to keep it off a
-    browser's."""
+    """Run the dashboard's server as `make dashboard` does (dashboards/server.py; with
+    `script`, that Streamlit script instead) in `workspace`; yield its base URL. `cpus`: the
+    cores the server may run on (Linux), e.g. to keep it off a browser's."""
     port = _free_port()
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(app),
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--client.toolbarMode",
-            "viewer",
-        ],
+        [sys.executable, "-m", "dashboards.server", "--port", str(port)]
+        + (["--script", str(script)] if script else []),
         cwd=workspace,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
         preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
     )
     base = f"http://127.0.0.1:{port}"

@@ -339,3 +339,59 @@ def test_runs_that_logged_nothing_compare_as_an_empty_table():
         "2026-01-02 00:00 bbbbbbbb",
         "2026-01-01 00:00 aaaaaaaa",
     ]
+
+
+def test_dashboard_server_sets_tcp_nodelay_on_the_connections_it_accepts():
+    """The server `make dashboard` starts answers kept-alive requests without Nagle's wait:
+    with TCP_NODELAY off (as on the socket `streamlit run` binds), every response after the
+    first on a connection waited ~40 ms for the browser's delayed ACK, 60-120 times per first
+    visit (benchmarks/RESULTS.md, 2026-12-02)."""
+    import http.client
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from dashboards.server import uvicorn_config
+
+    async def ok(scope, receive, send):
+        if scope["type"] != "http":  # lifespan: this app needs none
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn_config(ok, "127.0.0.1", port))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
+        client = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        for _ in range(2):  # the same kept-alive connection
+            client.request("GET", "/")
+            assert client.getresponse().read() == b"ok"
+        accepted = [c.transport.get_extra_info("socket") for c in server.server_state.connections]
+        assert accepted
+        assert all(s.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) for s in accepted)
+        client.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+def test_dashboard_server_says_when_its_port_is_taken():
+    """A taken port is named in one line before the seconds-long warm-up, not a traceback."""
+    import socket
+
+    from dashboards.server import main
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        with pytest.raises(SystemExit, match=f"cannot listen on 127.0.0.1:{port}: .*--port"):
+            main(["--port", str(port)])
