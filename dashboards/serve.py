@@ -40,7 +40,8 @@ def write_workspace_params(folder: Path) -> None:
     (Path(folder) / "params.yaml").write_text(yaml.safe_dump(raw))
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -53,7 +54,7 @@ def served(
     """Run the dashboard's server as `make dashboard` does (dashboards/server.py; with
     `script`, that Streamlit script instead) in `workspace`; yield its base URL. `cpus`: the
     cores the server may run on (Linux), e.g. to keep it off a browser's."""
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "dashboards.server", "--port", str(port)]
         + (["--script", str(script)] if script else []),

@@ -353,6 +353,7 @@ def test_dashboard_server_sets_tcp_nodelay_on_the_connections_it_accepts():
 
     import uvicorn
 
+    from dashboards.serve import free_port
     from dashboards.server import uvicorn_config
 
     async def ok(scope, receive, send):
@@ -361,9 +362,7 @@ def test_dashboard_server_sets_tcp_nodelay_on_the_connections_it_accepts():
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"ok"})
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = uvicorn.Server(uvicorn_config(ok, "127.0.0.1", port))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
