@@ -9,7 +9,8 @@ its widgets at their defaults, which imports the pages' libraries (Altair, MLflo
 what a first visit draws (charts rendered to SVG, the MLflow listing). So the first visit to
 any page renders as fast as later ones instead of paying 2-4 s of imports and reads
 (benchmarks/RESULTS.md). The pages themselves are in app.py; Streamlit's options for them
-(no usage statistics, the viewer's toolbar) are in .streamlit/config.toml beside it.
+(no usage statistics, the viewer's toolbar, log level warning) are in .streamlit/config.toml
+beside it.
 
 Why uvicorn and not `streamlit run`: `st.App` is an ASGI app, and Streamlit documents serving
 it with uvicorn. `streamlit run` serves it through uvicorn too, but on a socket it binds
@@ -65,7 +66,9 @@ app = st.App(APP, lifespan=warm_caches)
 def uvicorn_config(asgi_app: object, host: str, port: int) -> uvicorn.Config:
     """How the dashboard is served: uvicorn binds its own socket (so its connections get
     TCP_NODELAY), with the web socket implementation Streamlit's own server picks for this
-    uvicorn and no access log (Streamlit's server keeps it off too)."""
+    uvicorn. access_log=False alone does not silence the access log: Streamlit's start-up
+    re-attaches a handler to it, which the warning log level in .streamlit/config.toml
+    mutes."""
     return uvicorn.Config(
         asgi_app,
         host=host,
