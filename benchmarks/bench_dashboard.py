@@ -66,11 +66,11 @@ def build_workspace(n: int, folder: Path) -> None:
     import polars as pl
 
     from dashboards.serve import write_workspace_params
-    from pipelines.ingest import ingest
-    from pipelines.outcomes import compute, report, scan_inputs
-    from pipelines.params import load_params
-    from pipelines.summaries import build
-    from pipelines.synthesize import synthesize
+    from pipelines.clinical.outcomes import compute, report, scan_inputs
+    from pipelines.clinical.summary import build
+    from pipelines.core.contract import ingest
+    from pipelines.core.params import load_params
+    from pipelines.synth.generate import synthesize
 
     p = load_params(ROOT / "params.yaml")
     write_workspace_params(folder)

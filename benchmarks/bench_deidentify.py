@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def cohort_messages(n_messages: int, seed: int) -> tuple[pl.DataFrame, dict]:
     """Synthesize enough patients for `n_messages` messages; return them with gold spans."""
-    from pipelines.deidentify import load_gold
-    from pipelines.params import load_params
-    from pipelines.synthesize import synthesize
+    from pipelines.core.params import load_params
+    from pipelines.deid.leakage import load_gold
+    from pipelines.synth.generate import synthesize
 
     p = load_params(ROOT / "params.yaml")
     patients = max(50, n_messages // 8)  # about 10 messages per patient: overshoot, then cut
@@ -71,8 +71,8 @@ def recall(texts: dict[str, str], gold: dict, pred: dict) -> float:
 
 def main() -> None:
     """Time both paths at each size; append the table to RESULTS.md."""
-    from pipelines.deidentify import Span, build_analyzer, deidentify_frame
-    from pipelines.params import load_params
+    from pipelines.core.params import load_params
+    from pipelines.deid.engine import Span, build_analyzer, deidentify_frame
 
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 100000])

@@ -35,7 +35,7 @@ def train_speed(task_name: str, trainable: int, batches: int, bs: int = 32) -> d
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    from pipelines.params import load_params
+    from pipelines.core.params import load_params
     from training.datamodule import TOKEN_KEYS, ChatDataModule
     from training.encoder import resolve_encoder
     from training.module import EncoderClassifier
@@ -81,7 +81,7 @@ def inference(task_name: str, repeats: int) -> dict[str, float]:
     from datasets import load_from_disk
 
     from evaluation.metrics import empathy_metrics, risk_metrics
-    from pipelines.params import load_params
+    from pipelines.core.params import load_params
     from training.datamodule import labels_of, split_inputs
     from training.predict import load_predictor
     from training.tasks import MECHANISMS, TASKS

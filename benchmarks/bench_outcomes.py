@@ -40,7 +40,7 @@ PRE_WEEKS = 12
 CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
-from pipelines.params import load_params
+from pipelines.core.params import load_params
 kind, folder, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 p = load_params()
 # Imports happen before the clock starts: only the computation is timed.
@@ -48,8 +48,8 @@ if kind == "pandas":
     sys.path.insert(0, "benchmarks")
     from outcomes_pandas import patient_outcomes_pd, program_table_pd
 else:
-    from pipelines.outcomes import (PATIENT_METRICS, compute, patient_outcomes, program_table,
-                                    scan_inputs)
+    from pipelines.clinical.outcomes import (PATIENT_METRICS, compute, patient_outcomes,
+                                             program_table, scan_inputs)
 t0 = time.perf_counter()
 if kind == "polars":
     pts = patient_outcomes(scan_inputs(folder), p.outcomes).collect()

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = """
 import json, sys, time
 from pathlib import Path
-from pipelines.params import load_params
-from pipelines.synthesize import synthesize
+from pipelines.core.params import load_params
+from pipelines.synth.generate import synthesize
 p = load_params()
 sp = p.synthesize.model_copy(update={"n_patients": int(sys.argv[1])})
 t = time.perf_counter()

@@ -1,6 +1,6 @@
 """The outcomes stage's core in pandas: the reference the polars stage is benchmarked against.
 
-Same inputs, same definitions, same outputs as `pipelines.outcomes.patient_outcomes` plus
+Same inputs, same definitions, same outputs as `pipelines.clinical.outcomes.patient_outcomes` plus
 `program_table` (per-patient outcomes, then every metric's sufficient statistics per arm,
 overall and by each group column), written the way an experienced pandas user would:
 column projection on read, sort + drop_duplicates for first/last, one named `groupby.agg`
@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipelines.outcomes import PATIENT_METRICS, REQUIRED_COLUMNS, Metric
-from pipelines.params import OutcomesParams
+from pipelines.clinical.outcomes import PATIENT_METRICS, REQUIRED_COLUMNS, Metric
+from pipelines.core.params import OutcomesParams
 
 PATIENT_COLUMNS = list(REQUIRED_COLUMNS["patients"])
 SCORES = ["phq9_total", "gad7_total", "wemwbs", "phq9_9"]
@@ -132,7 +132,8 @@ def patient_outcomes_pd(folder: Path, p: OutcomesParams) -> pd.DataFrame:
 def sufficient_stats_pd(
     df: pd.DataFrame, keys: list[str], metrics: tuple[Metric, ...]
 ) -> pd.DataFrame:
-    """n, estimate and standard error per group and metric, as pipelines.outcomes computes them."""
+    """n, estimate and standard error per group and metric, as pipelines.clinical.outcomes
+    computes them."""
     work = df[keys].copy()
     aggs: dict[str, tuple[str, str]] = {}
     for mt in metrics:

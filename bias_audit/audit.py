@@ -33,9 +33,9 @@ import polars as pl
 
 from bias_audit.gate import floor_checks, gap_check, verdict
 from bias_audit.metrics import EMPATHY_METRICS, RISK_METRICS, GroupMetric, audit_table
-from pipelines.errors import UserError, user_errors
-from pipelines.io import atomic_dir, write_json_atomic
-from pipelines.params import BiasAuditParams, load_params
+from pipelines.core.errors import UserError, user_errors
+from pipelines.core.io import atomic_dir, write_json_atomic
+from pipelines.core.params import BiasAuditParams, load_params
 from training.tasks import MECHANISMS, MODELS, task_from_argv
 
 log = logging.getLogger("carebridge.bias_audit")
@@ -319,7 +319,7 @@ def _model_version(task: str) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> None:
     """Stage entry point: audit, gate, mitigate (risk), report, review queue, champion alias."""
     from bias_audit.report import write_report
-    from pipelines.tracking import flatten, stage_run
+    from pipelines.core.tracking import flatten, stage_run
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     task = task_from_argv(argv if argv is not None else sys.argv[1:], "bias_audit.audit").name

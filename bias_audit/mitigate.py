@@ -24,9 +24,9 @@ import pandas as pd
 import polars as pl
 from sklearn.base import BaseEstimator, ClassifierMixin
 
+from training.packaging import PIP_REQUIREMENTS, input_example
 from training.predict import CONFIG_FILE, PyfuncModel
 from training.tasks import RISK_LEVELS, TASKS, urgent_probability
-from training.train import PIP_REQUIREMENTS, input_example
 
 
 class ScoreModel(ClassifierMixin, BaseEstimator):

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.errors import UserError
-from pipelines.io import InputError, read_table, write_records
-from pipelines.schemas import RISK_LEVELS, TABLES_BY_NAME, Report, validate_table
+from pipelines.core.errors import UserError
+from pipelines.core.io import InputError, read_table, write_records
+from pipelines.core.schemas import RISK_LEVELS, TABLES_BY_NAME, Report, validate_table
 
 
 class ReviewError(UserError):

@@ -12,7 +12,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from pipelines.params import DEFAULT_PARAMS, Params, load_params
+from pipelines.core.params import DEFAULT_PARAMS, Params, load_params
 
 log = logging.getLogger("carebridge.dashboard")
 
@@ -128,7 +128,7 @@ def _mlflow_registry(uri: str, stamp: tuple[int, ...]) -> pl.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def _summary_offsets(path: str, mtime: float) -> dict[str, int]:
-    from pipelines.summaries import summary_offsets
+    from pipelines.clinical.summary import summary_offsets
 
     return summary_offsets(Path(path))
 
@@ -136,7 +136,7 @@ def _summary_offsets(path: str, mtime: float) -> dict[str, int]:
 def summary(folder: Path, patient_id: str) -> dict[str, Any]:
     """One patient's pre-session summary from the `summaries` stage, read at its offset in
     the file (indexed once, cached until the file changes); a UserError for an unknown id."""
-    from pipelines.summaries import load_summary
+    from pipelines.clinical.summary import load_summary
 
     path = Path(folder) / "summaries.jsonl"
     offsets = _summary_offsets(str(path), path.stat().st_mtime) if path.is_file() else None
@@ -148,7 +148,7 @@ def outputs(p: Params) -> dict[str, Path]:
     `warm` loads all of them at server start, so the two lists cannot drift apart. (The
     evaluation plots' small CSVs and the bias audit's HTML report and review queue are read
     only when a page shows them.)"""
-    from pipelines.summaries import SUMMARY_DIR
+    from pipelines.clinical.summary import SUMMARY_DIR
 
     r, proc = p.paths.reports, p.paths.processed
     out = {

@@ -29,9 +29,9 @@ from evaluation.metrics import (
     risk_metrics,
     urgent_pr_curve,
 )
-from pipelines.errors import UserError, user_errors
-from pipelines.io import atomic_dir, write_json_atomic, write_parquet_atomic
-from pipelines.params import Params, load_params
+from pipelines.core.errors import UserError, user_errors
+from pipelines.core.io import atomic_dir, write_json_atomic, write_parquet_atomic
+from pipelines.core.params import Params, load_params
 from training.tasks import (
     MECHANISMS,
     MODELS,
@@ -74,9 +74,9 @@ def evaluate(task: Task, params: Params, model_dir: Path) -> dict[str, Any]:
     """Metrics of the model and the baseline on the test split, plus plot rows and predictions."""
     from datasets import load_from_disk
 
+    from training.calibration import alert_threshold
     from training.datamodule import labels_of, split_inputs
     from training.predict import load_predictor
-    from training.train import alert_threshold
 
     ds_path = params.paths.processed / "datasets" / task.name
     if not ds_path.exists():
@@ -205,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     from mlflow.tracking import MlflowClient
 
-    from pipelines.tracking import configure
+    from pipelines.core.tracking import configure
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     task = task_from_argv(argv if argv is not None else sys.argv[1:], "evaluation.evaluate")

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from pipelines.errors import EXIT_USER_ERROR, UserError
+from pipelines.core.errors import EXIT_USER_ERROR, UserError
 
 app = typer.Typer(
     help="CareBridge: clinical analytics and model-training workbench.",
@@ -28,7 +28,7 @@ def _fail(err: UserError) -> None:
 @app.command()
 def check_params(params: ParamsOpt = Path("params.yaml")) -> None:
     """Validate params.yaml and print the resolved configuration."""
-    from pipelines.params import load_params
+    from pipelines.core.params import load_params
 
     try:
         p = load_params(params)
@@ -47,8 +47,8 @@ def synthesize(
     params: ParamsOpt = Path("params.yaml"),
 ) -> None:
     """Generate a synthetic program cohort (the DVC stage uses params.yaml as is)."""
-    from pipelines.params import load_params
-    from pipelines.synthesize import synthesize as run
+    from pipelines.core.params import load_params
+    from pipelines.synth.generate import synthesize as run
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
@@ -73,7 +73,7 @@ def ingest(
     max_errors: Annotated[int, typer.Option(help="violations to list before stopping")] = 50,
 ) -> None:
     """Validate a program's tables against the data contract and write typed Parquet."""
-    from pipelines.ingest import ingest as run
+    from pipelines.core.contract import ingest as run
 
     try:
         report = run(source, out, max_errors)
@@ -101,8 +101,8 @@ def deidentify(
     params: ParamsOpt = Path("params.yaml"),
 ) -> None:
     """De-identify transcripts: same records, same order, text de-identified, `entities` added."""
-    from pipelines.deidentify import deidentify_file
-    from pipelines.params import load_params
+    from pipelines.core.params import load_params
+    from pipelines.deid.engine import deidentify_file
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     try:
@@ -174,11 +174,13 @@ def predict(
             "AMX, slower elsewhere); int8 (portable, 1.6-1.9x, costs about 2 macro-F1 points)",
         ),
     ] = "fp32",
+    params: ParamsOpt = Path("params.yaml"),
 ) -> None:
     """Score records with the risk or empathy model; every input record gets an output record."""
     from transformers.utils import logging as hf_logging
 
-    from training.predict import predict_file
+    from pipelines.core.params import load_params
+    from training.batch import predict_file
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     hf_logging.disable_progress_bar()  # a bar per weight file read, not progress on the records
@@ -188,6 +190,7 @@ def predict(
             input,
             output,
             model or Path("data/models") / model_name / "model",
+            load_params(params),
             deidentify=deidentify,
             keep=tuple(keep or ()),
             precision=precision,
@@ -210,9 +213,9 @@ def summary(
 ) -> None:
     """A patient's pre-session summary (mood, topics, sleep/activity, alerts) from the
     `summaries` stage."""
-    from pipelines.io import atomic_path
-    from pipelines.params import load_params
-    from pipelines.summaries import SUMMARY_DIR, load_summary, render_markdown
+    from pipelines.clinical.summary import SUMMARY_DIR, load_summary, render_markdown
+    from pipelines.core.io import atomic_path
+    from pipelines.core.params import load_params
 
     try:
         p = load_params(params)
@@ -250,7 +253,7 @@ def review_import(
 @app.command()
 def schema() -> None:
     """Print the data contract (every table's columns) as Markdown."""
-    from pipelines.schemas import schema_markdown
+    from pipelines.core.schemas import schema_markdown
 
     typer.echo(schema_markdown())
 
@@ -258,7 +261,7 @@ def schema() -> None:
 @app.command()
 def status(params: ParamsOpt = Path("params.yaml")) -> None:
     """Summarise what the pipeline produced, where, and how to look at it."""
-    from pipelines.params import load_params
+    from pipelines.core.params import load_params
 
     try:
         p = load_params(params)

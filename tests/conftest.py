@@ -19,7 +19,7 @@ from pathlib import Path  # noqa: E402
 import polars as pl  # noqa: E402
 import pytest  # noqa: E402
 
-from pipelines.params import SynthesizeParams, load_params  # noqa: E402
+from pipelines.core.params import SynthesizeParams, load_params  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,7 +37,7 @@ def small(sp: SynthesizeParams, n: int) -> SynthesizeParams:
 @pytest.fixture(scope="session")
 def cohort(tmp_path_factory, params):
     """A 300-patient cohort written by the real stage function; returns (folder, report)."""
-    from pipelines.synthesize import synthesize
+    from pipelines.synth.generate import synthesize
 
     out = tmp_path_factory.mktemp("cohort") / "cohort"
     report = synthesize(small(params.synthesize, 300), params.seed, out)
@@ -79,7 +79,7 @@ def built(tables, tmp_path_factory, params, tiny_encoder):
 
     The synthetic raw text stands in for de-identified text, tokenized for the tiny encoder.
     """
-    from pipelines.build_datasets import build
+    from training.datasets import build
 
     root = tmp_path_factory.mktemp("bd")
     interim, processed = root / "interim", root / "processed"

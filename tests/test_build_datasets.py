@@ -6,8 +6,8 @@ import polars as pl
 import pytest
 from datasets import load_from_disk
 
-from pipelines.build_datasets import assign_splits, risk_frame
-from pipelines.errors import UserError
+from pipelines.core.errors import UserError
+from training.datasets import assign_splits, risk_frame
 
 
 def test_no_patient_without_consent_in_any_split(built, tables):

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboards.serve import write_workspace_params
-from pipelines.ingest import ingest
+from pipelines.core.contract import ingest
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboards" / "app.py")
@@ -73,8 +73,8 @@ def _pages_workspace(tmp_path, monkeypatch, params, cohort, tables):
 
     import polars as pl
 
-    from pipelines.outcomes import compute, report, scan_inputs
-    from pipelines.summaries import build
+    from pipelines.clinical.outcomes import compute, report, scan_inputs
+    from pipelines.clinical.summary import build
 
     _workspace(tmp_path, monkeypatch, params)
     out = tmp_path / "processed" / "outcomes"
@@ -194,8 +194,8 @@ def _runs_workspace(tmp_path, params) -> None:
     """An MLflow run, evaluation plots and de-identification metrics, as the stages write them."""
     import json
 
-    from pipelines.params import load_params
-    from pipelines.tracking import stage_run
+    from pipelines.core.params import load_params
+    from pipelines.core.tracking import stage_run
 
     params = load_params(tmp_path / "params.yaml")
     (tmp_path / "dvc.yaml").write_text((ROOT / "dvc.yaml").read_text())
@@ -245,8 +245,8 @@ def test_model_runs_page(tmp_path, monkeypatch, params):
     assert "candidate" in at.dataframe[0].value["alias"].tolist()
     assert at.get("image")  # the confusion matrix, drawn on the server
     # a new run and a new alias show on the next visit: the listing follows the store
-    from pipelines.params import load_params
-    from pipelines.tracking import stage_run
+    from pipelines.core.params import load_params
+    from pipelines.core.tracking import stage_run
 
     store = load_params(tmp_path / "params.yaml").mlflow
     with stage_run("train@risk", store, params={"x": 2}) as mlflow:
@@ -295,8 +295,8 @@ def test_warm_up_loads_the_outputs_and_summaries_are_found_by_offset(
     tmp_path, monkeypatch, params, cohort, tables
 ):
     from dashboards import data
-    from pipelines.params import load_params
-    from pipelines.summaries import SummaryError, load_summary, summary_offsets
+    from pipelines.clinical.summary import SummaryError, load_summary, summary_offsets
+    from pipelines.core.params import load_params
 
     _workspace(tmp_path, monkeypatch, params)
     assert data.warm(load_params()) == []  # nothing to load yet, and no error

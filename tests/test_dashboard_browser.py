@@ -36,7 +36,7 @@ def test_every_page_in_chromium(tmp_path, monkeypatch, params, cohort, tables):
     """Every page opened by its URL, and each user's main question answered on screen."""
     from playwright.sync_api import sync_playwright
 
-    from pipelines.ingest import ingest
+    from pipelines.core.contract import ingest
 
     rep, feed, _ = _pages_workspace(tmp_path, monkeypatch, params, cohort, tables)
     shutil.copytree(cohort[0], tmp_path / "raw")

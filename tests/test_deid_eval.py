@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from evaluation.deid import GoldSpan, evaluate, f_beta, gate, keep_rate
-from pipelines.deidentify import KEEP_TERMS, Span, residual_identifiers, scan_files
+from pipelines.deid.engine import KEEP_TERMS, Span
+from pipelines.deid.leakage import residual_identifiers, scan_files
 
 
 def test_f2_weights_recall():

@@ -9,8 +9,8 @@ import logging
 import polars as pl
 import pytest
 
-from pipelines import deidentify as d
-from pipelines.deidentify import DeidError, build_analyzer, deidentify_file, deidentify_frame
+from pipelines.deid import engine as d
+from pipelines.deid.engine import DeidError, build_analyzer, deidentify_file, deidentify_frame
 
 
 @pytest.fixture(scope="module")
@@ -230,7 +230,7 @@ def test_full_anonymity_patients_never_get_surrogates(engine, p, monkeypatch):
 
 
 def test_parallel_workers_give_the_same_result_as_one_process(engine, p, cohort):
-    from pipelines.deidentify import PARALLEL_MIN_RECORDS
+    from pipelines.deid.engine import PARALLEL_MIN_RECORDS
 
     t = pl.read_parquet(cohort[0] / "transcripts.parquet").head(PARALLEL_MIN_RECORDS + 100)
     kw = {"source": "t", "id_column": "message_id", "group_column": "patient_id", "engine": engine}
@@ -243,7 +243,7 @@ def test_parallel_workers_give_the_same_result_as_one_process(engine, p, cohort)
 def test_array_read_artifacts_match_presidios_and_context_acts_only_with_lemmas(engine):
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
-    from pipelines.recognizers import ChatSpacyNlpEngine
+    from pipelines.deid.recognizers import ChatSpacyNlpEngine
 
     text = "We moved, my ZIP is 90210 and Dr. Okafor's cell is 555-201-3344."
     lemmatized = build_analyzer(

@@ -30,7 +30,7 @@ def _no_identifiers_downstream(repo: Path, log: str) -> None:
     recall report counts) the de-identified records."""
     import polars as pl
 
-    from pipelines.deidentify import (
+    from pipelines.deid.leakage import (
         distinctive_values,
         load_gold,
         residual_identifiers,

@@ -8,9 +8,9 @@ import shutil
 import polars as pl
 import pytest
 
-from pipelines.ingest import ContractError, ingest, load_tables
-from pipelines.io import InputError
-from pipelines.schemas import TABLES, TABLES_BY_NAME
+from pipelines.core.contract import ContractError, ingest, load_tables
+from pipelines.core.io import InputError
+from pipelines.core.schemas import TABLES, TABLES_BY_NAME
 
 
 def _copy(cohort, tmp_path):
@@ -252,7 +252,7 @@ def test_error_list_is_capped(cohort, tmp_path):
 def test_write_records_csv_encodes_nested_columns_as_json(tmp_path):
     import json
 
-    from pipelines.io import write_records
+    from pipelines.core.io import write_records
 
     df = pl.DataFrame(
         {
@@ -270,7 +270,7 @@ def test_write_records_csv_encodes_nested_columns_as_json(tmp_path):
 
 
 def test_an_empty_json_lines_file_says_it_holds_no_records(tmp_path):
-    from pipelines.io import InputError, read_table
+    from pipelines.core.io import InputError, read_table
 
     for name, content in (("empty.jsonl", ""), ("blank.jsonl", "\n  \n")):
         path = tmp_path / name

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from pipelines.outcomes import (
+from pipelines.clinical.outcomes import (
     PATIENT_METRICS,
     Metric,
     OutcomesError,
@@ -347,7 +347,7 @@ def test_stage_on_the_synthetic_cohort(cohort, params):
 
 
 def test_retention_matches_counting_patient_by_patient(cohort, params):
-    from pipelines.outcomes import retention
+    from pipelines.clinical.outcomes import retention
 
     folder, _ = cohort
     pts = patient_outcomes(scan_inputs(folder), params.outcomes).collect()

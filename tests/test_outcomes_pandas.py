@@ -7,7 +7,12 @@ import importlib.util
 import numpy as np
 import polars as pl
 
-from pipelines.outcomes import PATIENT_METRICS, patient_outcomes, program_table, scan_inputs
+from pipelines.clinical.outcomes import (
+    PATIENT_METRICS,
+    patient_outcomes,
+    program_table,
+    scan_inputs,
+)
 from tests.conftest import ROOT
 
 

@@ -8,7 +8,7 @@ import pydantic
 import pytest
 import yaml
 
-from pipelines.params import ParamsError, load_params, parse_params
+from pipelines.core.params import ParamsError, load_params, parse_params
 from tests.conftest import ROOT
 
 

@@ -115,7 +115,7 @@ def test_a_champion_that_no_version_earned_is_explained(tmp_path, monkeypatch):
     from mlflow.tracking import MlflowClient
 
     from dashboards.serve import write_workspace_params
-    from pipelines.params import load_params
+    from pipelines.core.params import load_params
 
     write_workspace_params(tmp_path)
     (tmp_path / "mlruns").mkdir()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines import recognizers as r
+from pipelines.deid import recognizers as r
 
 
 def _found(recognizer, text):

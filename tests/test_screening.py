@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from pipelines.screening import with_step
+from pipelines.clinical.screening import with_step
 
 
 def step_of(params, phq9, gad7, pcptsd5=0, item9=0, sp=None):

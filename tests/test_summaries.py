@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipelines.cli import app
-from pipelines.summaries import (
+from pipelines.clinical.summary import (
     SummaryError,
     alert_feed,
     build,
@@ -19,7 +19,7 @@ from pipelines.summaries import (
     render_markdown,
     topics,
 )
-from pipelines.topics import topic_flags
+from pipelines.clinical.topics import topic_flags
 
 START = dt.date(2025, 1, 6)
 SECRET_SENTENCE = "my boss shouted at me about the deadline at work"

@@ -8,10 +8,10 @@ import numpy as np
 import polars as pl
 import pytest
 
-from pipelines import language
-from pipelines.namebank import NAME_ORIGINS
-from pipelines.schemas import ENTITY_TYPES, RISK_LEVELS
-from pipelines.synthesize import UNSPLIT, _grammar, synthesize
+from pipelines.core.schemas import ENTITY_TYPES, RISK_LEVELS
+from pipelines.synth import language
+from pipelines.synth.generate import UNSPLIT, _grammar, synthesize
+from pipelines.synth.namebank import NAME_ORIGINS
 from tests.conftest import small
 
 
@@ -261,7 +261,7 @@ def test_worker_count_does_not_change_output(params, tmp_path, tables):
 
 
 def test_identifier_carriers_of_the_test_side_come_from_their_own_bank(params):
-    from pipelines.phrases_eval import GRAMMAR_EVAL
+    from pipelines.synth.phrases_eval import GRAMMAR_EVAL
 
     grammar = _grammar()
 

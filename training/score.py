@@ -26,9 +26,9 @@ import numpy as np
 import polars as pl
 from tqdm import tqdm
 
-from pipelines.errors import UserError, user_errors
-from pipelines.io import write_json_atomic, write_parquet_atomic
-from pipelines.params import load_params
+from pipelines.core.errors import UserError, user_errors
+from pipelines.core.io import write_json_atomic, write_parquet_atomic
+from pipelines.core.params import load_params
 from training.predict import load_predictor
 from training.tasks import MODELS, RISK_LEVELS, urgent_probability
 
@@ -53,7 +53,7 @@ def score_messages(transcripts: Path, model_dir: Path) -> tuple[pl.DataFrame, di
     columns = ["message_id", "conversation_id", "patient_id", "sent_at", "text"]
     if predictor.context_turns:
         # the earlier turns it was trained with, built as its datasets were; input order kept
-        from pipelines.build_datasets import with_context
+        from training.datasets import with_context
 
         frame = pl.scan_parquet(transcripts).select(*columns, "speaker", "turn").collect()
         msgs = (
@@ -116,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         model = f"{run.get('registered_model')} v{run.get('version')}"
     out = write_parquet_atomic(scores, params.paths.processed / "scores" / "risk.parquet")
     report = write_json_atomic(params.paths.reports / "score_risk.json", info)
-    from pipelines.tracking import stage_run
+    from pipelines.core.tracking import stage_run
 
     with stage_run("score", params.mlflow, params={"model": model}) as mf:
         mf.log_metrics({"messages": info["messages"], "alerts": info["alerts"]})

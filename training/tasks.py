@@ -8,13 +8,11 @@ from pathlib import Path
 
 import numpy as np
 
-from pipelines.errors import UserError
+from pipelines.core.errors import UserError
+from pipelines.core.vocab import EMPATHY_LEVELS, RISK_LEVELS
+from pipelines.core.vocab import EMPATHY_MECHANISMS as MECHANISMS
 
 MODELS = Path("data/models")  # data/models/<task>: what the train stage writes
-
-RISK_LEVELS = ("none", "low", "moderate", "high")
-MECHANISMS = ("emotional_reactions", "interpretations", "explorations")
-EMPATHY_LEVELS = ("0", "1", "2")
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,11 @@ from typing import Any
 
 import numpy as np
 
-from pipelines.errors import UserError, user_errors
-from pipelines.io import atomic_dir, write_json_atomic
-from pipelines.params import Params, load_params
+from pipelines.core.errors import UserError, user_errors
+from pipelines.core.io import atomic_dir, write_json_atomic
+from pipelines.core.params import Params, load_params
+from training.calibration import alert_threshold, fit_temperature
+from training.packaging import package
 from training.tasks import MODELS, Task, task_from_argv
 
 log = logging.getLogger("carebridge.train")
@@ -43,57 +45,6 @@ def quiet_lightning_adverts() -> None:
     lightning = logging.getLogger("pytorch_lightning.utilities.rank_zero")
     if _not_an_advert not in lightning.filters:
         lightning.addFilter(_not_an_advert)
-
-
-PIP_REQUIREMENTS = (
-    "torch==2.13.0",
-    "transformers==5.24.0",
-    "pytorch-lightning==2.6.6",
-    "polars==2.1.0",
-    "pandas==3.1.1",
-    "numpy==2.4.6",
-)
-
-
-def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
-    """The temperature T minimising validation NLL of softmax(logits / T) (Guo et al. 2017)."""
-    import torch
-
-    lg = torch.as_tensor(logits, dtype=torch.float64)
-    y = torch.as_tensor(labels, dtype=torch.long)
-    log_t = torch.zeros(1, dtype=torch.float64, requires_grad=True)
-    opt = torch.optim.LBFGS([log_t], lr=0.1, max_iter=200, line_search_fn="strong_wolfe")
-
-    def closure() -> torch.Tensor:
-        opt.zero_grad()
-        loss = torch.nn.functional.cross_entropy(lg / log_t.exp(), y)
-        loss.backward()
-        return loss
-
-    opt.step(closure)
-    return float(np.clip(log_t.exp().item(), 0.05, 20.0))
-
-
-def alert_threshold(
-    urgent_prob: np.ndarray, urgent: np.ndarray, target_recall: float, confidence: float = 0.0
-) -> float:
-    """The highest threshold whose recall of urgent (moderate/high) records reaches the target.
-
-    With `confidence` > 0 the target must hold for the one-sided Clopper-Pearson lower bound
-    of recall at that level, not for the point estimate: a validation split holds only about
-    a hundred urgent messages, and a missed crisis costs more than an extra review.
-    """
-    from scipy.stats import beta
-
-    pos = np.sort(urgent_prob[urgent.astype(bool)])[::-1]
-    n = len(pos)
-    if n == 0:
-        raise UserError("validation split has no moderate/high messages: cannot set the alert")
-    k = int(np.ceil(target_recall * n))  # alerts needed among the positives
-    if confidence > 0:
-        while k < n and beta.ppf(1 - confidence, k, n - k + 1) < target_recall:
-            k += 1
-    return float(pos[k - 1])
 
 
 def class_weights(labels: np.ndarray, n_classes: int, power: float) -> list[float]:
@@ -238,55 +189,10 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     return {"report": report, "seconds": seconds, "predictor": predictor}
 
 
-def input_example(task: Task, context_turns: int = 0) -> Any:
-    """A de-identified example input for the model's signature (no real text); a model that
-    reads earlier turns gets a `context` column, so MLflow's schema keeps it."""
-    import pandas as pd
-
-    if task.name == "risk":
-        example = {"text": ["I have not been sleeping and I feel hopeless lately."]}
-        if context_turns:
-            example["context"] = ["How has this week been?"]
-        return pd.DataFrame(example)
-    return pd.DataFrame(
-        {
-            "seeker": ["I have not been sleeping and I feel hopeless lately."],
-            "response": ["That sounds exhausting. What has kept you awake?"],
-        }
-    )
-
-
-def package(task: Task, weights_dir: Path, dest: Path, predictor: Any, mlflow: Any) -> dict:
-    """Save the MLflow pyfunc model to `dest`, log it to the run, register it as candidate."""
-    from mlflow.models import infer_signature
-    from mlflow.tracking import MlflowClient
-
-    from training.predict import PyfuncModel
-
-    example = input_example(task, predictor.context_turns)
-    wrapper = PyfuncModel()
-    wrapper.predictor = predictor
-    signature = infer_signature(example, wrapper.predict(None, example))
-    common = {
-        "python_model": PyfuncModel(),
-        "artifacts": {"model": str(weights_dir)},
-        "signature": signature,
-        "input_example": example,
-        "pip_requirements": list(PIP_REQUIREMENTS),
-    }
-    mlflow.pyfunc.save_model(path=str(dest), **common)
-    info = mlflow.pyfunc.log_model(
-        name="model", registered_model_name=task.registered_name, **common
-    )
-    version = str(info.registered_model_version)
-    MlflowClient().set_registered_model_alias(task.registered_name, "candidate", version)
-    return {"registered_model": task.registered_name, "version": version, "alias": "candidate"}
-
-
 @user_errors("train")
 def main(argv: Sequence[str] | None = None) -> None:
     """Stage entry point: `python -m training.train risk|empathy`."""
-    from pipelines.tracking import flatten, stage_run
+    from pipelines.core.tracking import flatten, stage_run
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     quiet_lightning_adverts()

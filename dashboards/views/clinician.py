@@ -13,8 +13,8 @@ import streamlit as st
 
 from dashboards.charts import show
 from dashboards.data import outputs, params, parquet, require, summary
-from pipelines.errors import UserError
-from pipelines.summaries import render_markdown
+from pipelines.clinical.summary import render_markdown
+from pipelines.core.errors import UserError
 
 
 def main() -> None:

@@ -13,14 +13,14 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from pipelines.errors import UserError
+from pipelines.core.errors import UserError
+from pipelines.core.vocab import IDENTIFIER_TYPES, REGISTERS
 
 DEFAULT_PARAMS = Path("params.yaml")
 
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
 PositiveInt = Annotated[int, Field(gt=0)]
-Register = Literal["standard", "texting", "older_formal", "non_native", "dialectal"]
-REGISTERS: tuple[str, ...] = ("standard", "texting", "older_formal", "non_native", "dialectal")
+Register = Literal[REGISTERS]  # type: ignore[valid-type]
 
 
 class ParamsError(UserError):
@@ -117,23 +117,6 @@ class SynthesizeParams(Frozen):
         return self
 
 
-IDENTIFIER_TYPES = (
-    "PERSON",
-    "PHONE_NUMBER",
-    "EMAIL_ADDRESS",
-    "STREET_ADDRESS",
-    "CITY",
-    "ZIP_CODE",
-    "DATE",
-    "AGE",
-    "MEDICAL_RECORD_NUMBER",
-    "HEALTH_PLAN_ID",
-    "ACCOUNT_NUMBER",
-    "US_SSN",
-    "URL",
-    "IP_ADDRESS",
-    "FACILITY",
-)
 IdentifierType = Literal[IDENTIFIER_TYPES]  # type: ignore[valid-type]
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import polars as pl
 
-from pipelines.errors import UserError
+from pipelines.core.errors import UserError
 
 TABLE_SUFFIXES = (".parquet", ".csv", ".jsonl")
 

@@ -13,12 +13,21 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.params import IDENTIFIER_TYPES
+from pipelines.core.vocab import (
+    AGE_BANDS,
+    ARMS,
+    CRISIS_TYPES,
+    GENDERS,
+    IDENTIFIER_TYPES,
+    LANGUAGES,
+    RACE_ETHNICITY,
+    REGISTERS,
+    RISK_LEVELS,
+)
+from pipelines.core.vocab import EMPATHY_MECHANISMS as EMPATHY_MECHANISMS
 
 ROW = "__row"
 MAX_ROWS_PER_CHECK = 5
-RISK_LEVELS = ("none", "low", "moderate", "high")
-EMPATHY_MECHANISMS = ("emotional_reactions", "interpretations", "explorations")
 ENTITY_TYPES = IDENTIFIER_TYPES
 
 DTYPES: dict[str, pl.DataType] = {
@@ -97,23 +106,6 @@ def _sum_rule(total: str, prefix: str, n: int) -> Rule:
 PATIENT_FK = ForeignKey(("patient_id",), "patients", ("patient_id",))
 MESSAGE_FK = ForeignKey(("message_id",), "transcripts", ("message_id",))
 
-AGE_BANDS = ("18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+")
-GENDERS = ("female", "male", "nonbinary", "not_stated")
-RACE_ETHNICITY = (
-    "asian",
-    "black",
-    "hispanic_latino",
-    "white",
-    "middle_eastern_north_african",
-    "american_indian_alaska_native",
-    "pacific_islander",
-    "multiracial",
-    "not_stated",
-)
-LANGUAGES = ("english", "spanish", "chinese", "vietnamese", "arabic", "other")
-ARMS = ("ai_hybrid", "usual_care")
-CRISIS_TYPES = ("crisis_line_contact", "emergency_visit", "clinician_escalation")
-REGISTERS = ("standard", "texting", "older_formal", "non_native", "dialectal")
 
 TABLES: tuple[Table, ...] = (
     Table(

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipelines.params import ScreeningParams, StepRule
+from pipelines.clinical.scales import severity_band
+from pipelines.core.params import ScreeningParams, StepRule
 
 STEPS = ("urgent_referral", "assistant_plus_therapist", "self_guided")
 _LABELS = {
@@ -79,8 +80,6 @@ def screening_table(
     t: dict[str, pl.LazyFrame], per_patient: pl.DataFrame, sp: ScreeningParams
 ) -> pl.DataFrame:
     """Screening results at intake and now, with the suggested step, one row per timepoint."""
-    from pipelines.outcomes import severity_band
-
     pts = per_patient.lazy()
     intake = pts.select(
         "patient_id",

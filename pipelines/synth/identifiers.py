@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from pipelines.language import Entity
-from pipelines.namebank import (
+from pipelines.synth.language import Entity
+from pipelines.synth.namebank import (
     EMAIL_DOMAINS,
     FACILITY_TEMPLATES,
     NAME_ORIGINS,
