@@ -22,8 +22,6 @@ from __future__ import annotations
 import itertools
 import json
 import logging
-import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -33,10 +31,12 @@ import polars as pl
 
 from bias_audit.gate import floor_checks, gap_check, verdict
 from bias_audit.metrics import EMPATHY_METRICS, RISK_METRICS, GroupMetric, audit_table
-from pipelines.core.errors import UserError, user_errors
-from pipelines.core.io import atomic_dir, write_json_atomic
-from pipelines.core.params import BiasAuditParams, load_params
-from training.tasks import MECHANISMS, MODELS, task_from_argv
+from pipelines.core.errors import UserError
+from pipelines.core.io import atomic_dir
+from pipelines.core.params import BiasAuditParams
+from pipelines.core.stage import StageRun, stage
+from pipelines.core.tracking import flatten
+from training.tasks import MECHANISMS, MODELS
 
 log = logging.getLogger("carebridge.bias_audit")
 
@@ -315,17 +315,93 @@ def _model_version(task: str) -> dict[str, Any]:
     return json.loads(run_file.read_text())
 
 
-@user_errors("bias_audit")
-def main(argv: Sequence[str] | None = None) -> None:
-    """Stage entry point: audit, gate, mitigate (risk), report, review queue, champion alias."""
-    from bias_audit.report import write_report
-    from pipelines.core.tracking import flatten, stage_run
+def _mitigation_summary(mitigation: dict[str, Any], bp: BiasAuditParams) -> dict[str, Any]:
+    """What report.json says of the ThresholdOptimizer: settings, halves, gates and gaps."""
+    return {
+        "feature": bp.mitigation.feature,
+        "constraints": bp.mitigation.constraints,
+        "objective": bp.mitigation.objective,
+        "fit_messages": mitigation["fit_messages"],
+        "audit_messages": mitigation["audit_messages"],
+        "gate_before": {k: v for k, v in mitigation["gate_before"].items() if k != "checks"},
+        "gate_after": {k: v for k, v in mitigation["gate_after"].items() if k != "checks"},
+        "recall_gaps_before": gap_summary(mitigation["gate_before"]),
+        "recall_gaps_after": gap_summary(mitigation["gate_after"]),
+        "overall_before": _overall(mitigation["before"]),
+        "overall_after": _overall(mitigation["after"]),
+    }
 
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    task = task_from_argv(argv if argv is not None else sys.argv[1:], "bias_audit.audit").name
-    params = load_params()
+
+def _try_mitigation(
+    task: str, frame: pl.DataFrame, features: Sequence[str], bp: BiasAuditParams, seed: int,
+    report: dict[str, Any],
+) -> dict[str, Any] | None:  # fmt: skip
+    """Fit and audit the mitigation for risk when enabled; a fit that fails is reported."""
+    if task != "risk" or not bp.mitigation.enabled:
+        return None
+    log.info("bias_audit@risk: ThresholdOptimizer by %s", bp.mitigation.feature)
+    try:
+        mitigation = mitigate(frame, features, bp, seed)
+    except ValueError as err:  # e.g. a group with only one class in the fitting half
+        log.warning("mitigation skipped: ThresholdOptimizer could not be fitted (%s)", err)
+        report["mitigation_skipped"] = str(err)
+        return None
+    report["mitigation"] = _mitigation_summary(mitigation, bp)
+    return mitigation
+
+
+def _write_outputs(
+    tmp: Path, table: pl.DataFrame, mitigation: dict[str, Any] | None, queue: pl.DataFrame,
+    deid_queue: pl.DataFrame, report: dict[str, Any], reports_dir: Path,
+) -> None:  # fmt: skip
+    """audit.parquet, mitigation.parquet, the review queues and the HTML/JSON report."""
+    from bias_audit.report import write_report
+
+    table.write_parquet(tmp / "audit.parquet")
+    if mitigation is not None:
+        pl.concat(
+            [
+                mitigation["before"].with_columns(pl.lit("before").alias("mitigation")),
+                mitigation["after"].with_columns(pl.lit("after").alias("mitigation")),
+            ]
+        ).write_parquet(tmp / "mitigation.parquet")
+    queue.write_csv(tmp / "review_queue.csv")
+    if deid_queue.height:
+        deid_queue.write_csv(tmp / "deid_review.csv")
+    write_report(report, table, mitigation, tmp, reports_dir)
+
+
+def _dvc_metrics(
+    result: dict[str, Any], champion: dict[str, Any], report: dict[str, Any]
+) -> dict[str, Any]:
+    """The DVC metrics file: verdicts and every judged check. Registry version numbers stay
+    out of it (a fresh clone numbers versions from 1); they are in report.json, the log and
+    MLflow."""
+    metrics = {
+        "verdict": result["verdict"],
+        "champion_assigned": champion.get("champion") is not None,
+        "mitigated_verdict": champion.get("mitigated_verdict"),
+        "checks": {
+            f"{c['check']} [{c['features']}: {c['group']}]": {
+                k: c[k] for k in ("value", "ci_low", "ci_high", "n", "status", "shortfall")
+            }
+            for c in result["checks"]
+            if c["status"] != "insufficient data"
+        },
+        "checks_insufficient_data": result["checks_insufficient_data"],
+    }
+    if "mitigation" in report:
+        metrics["mitigation"] = {
+            k: report["mitigation"][k] for k in ("recall_gaps_before", "recall_gaps_after")
+        }
+    return metrics
+
+
+@stage("bias_audit", items=("risk", "empathy"))
+def main(run: StageRun) -> None:
+    """Audit, gate, mitigate (risk), report, review queue, champion alias."""
+    task, params = run.item, run.params
     bp, seed = params.bias_audit, params.seed
-    started = time.perf_counter()
     version = _model_version(task)
     frame, features = load_frame(
         task,
@@ -347,28 +423,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             params.paths.reports / "deidentify.json", bp.min_group_size
         ),
     }
-    mitigation = None
-    if task == "risk" and bp.mitigation.enabled:
-        log.info("bias_audit@risk: ThresholdOptimizer by %s", bp.mitigation.feature)
-        try:
-            mitigation = mitigate(frame, features, bp, seed)
-        except ValueError as err:  # e.g. a group with only one class in the fitting half
-            log.warning("mitigation skipped: ThresholdOptimizer could not be fitted (%s)", err)
-            report["mitigation_skipped"] = str(err)
-    if mitigation is not None:
-        report["mitigation"] = {
-            "feature": bp.mitigation.feature,
-            "constraints": bp.mitigation.constraints,
-            "objective": bp.mitigation.objective,
-            "fit_messages": mitigation["fit_messages"],
-            "audit_messages": mitigation["audit_messages"],
-            "gate_before": {k: v for k, v in mitigation["gate_before"].items() if k != "checks"},
-            "gate_after": {k: v for k, v in mitigation["gate_after"].items() if k != "checks"},
-            "recall_gaps_before": gap_summary(mitigation["gate_before"]),
-            "recall_gaps_after": gap_summary(mitigation["gate_after"]),
-            "overall_before": _overall(mitigation["before"]),
-            "overall_after": _overall(mitigation["after"]),
-        }
+    mitigation = _try_mitigation(task, frame, features, bp, seed, report)
     queue = review_queue(frame, task, features)
     deid_queue = (
         deid_review(
@@ -379,22 +434,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     report["review_queue"] = {"cases": queue.height, "deid_detections": deid_queue.height}
     out_dir = params.paths.processed / "bias_audit" / task
-    with stage_run(f"bias_audit@{task}", params.mlflow, params=flatten("bias_audit", bp)) as mf:
+    with run.tracked(flatten("bias_audit", bp)) as mf:
         champion = _promote(task, version, result, mitigation, mf, bp, seed)
         report["champion"] = champion
         with atomic_dir(out_dir) as tmp:
-            table.write_parquet(tmp / "audit.parquet")
-            if mitigation is not None:
-                pl.concat(
-                    [
-                        mitigation["before"].with_columns(pl.lit("before").alias("mitigation")),
-                        mitigation["after"].with_columns(pl.lit("after").alias("mitigation")),
-                    ]
-                ).write_parquet(tmp / "mitigation.parquet")
-            queue.write_csv(tmp / "review_queue.csv")
-            if deid_queue.height:
-                deid_queue.write_csv(tmp / "deid_review.csv")
-            write_report(report, table, mitigation, tmp, params.paths.reports)
+            _write_outputs(tmp, table, mitigation, queue, deid_queue, report, params.paths.reports)
         for name in ("report.html", "report.json"):
             mf.log_artifact(str(out_dir / name))
         mf.log_metrics(
@@ -404,32 +448,13 @@ def main(argv: Sequence[str] | None = None) -> None:
                 "checks_insufficient_data": result["checks_insufficient_data"],
             }
         )
-    # Registry version numbers stay out of the DVC metric file (a fresh clone numbers
-    # versions from 1); they are in report.json, the log and MLflow.
-    metrics = {
-        "verdict": result["verdict"],
-        "champion_assigned": champion.get("champion") is not None,
-        "mitigated_verdict": champion.get("mitigated_verdict"),
-        "checks": {
-            f"{c['check']} [{c['features']}: {c['group']}]": {
-                k: c[k] for k in ("value", "ci_low", "ci_high", "n", "status", "shortfall")
-            }
-            for c in result["checks"]
-            if c["status"] != "insufficient data"
-        },
-        "checks_insufficient_data": result["checks_insufficient_data"],
-    }
-    if mitigation is not None:
-        metrics["mitigation"] = {
-            k: report["mitigation"][k] for k in ("recall_gaps_before", "recall_gaps_after")
-        }
-    metrics_path = write_json_atomic(params.paths.reports / f"bias_audit_{task}.json", metrics)
+    metrics_path = run.write_report(_dvc_metrics(result, champion, report), f"bias_audit_{task}")
     _say(task, version, result, report, champion)
     log.info(
         "bias_audit@%s in %.0f s: wrote %s/{audit.parquet,report.html,report.json,"
         "review_queue.csv} and %s",
         task,
-        time.perf_counter() - started,
+        run.seconds(),
         out_dir,
         metrics_path,
     )
@@ -514,4 +539,4 @@ def _say(task: str, version: dict, result: dict, report: dict, champion: dict) -
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

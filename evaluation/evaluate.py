@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -29,16 +28,17 @@ from evaluation.metrics import (
     risk_metrics,
     urgent_pr_curve,
 )
-from pipelines.core.errors import UserError, user_errors
-from pipelines.core.io import atomic_dir, write_json_atomic, write_parquet_atomic
-from pipelines.core.params import Params, load_params
+from pipelines.core.errors import UserError
+from pipelines.core.io import atomic_dir, write_parquet_atomic
+from pipelines.core.params import Params
+from pipelines.core.stage import StageRun, stage
 from training.tasks import (
     MECHANISMS,
     MODELS,
     RISK_LEVELS,
+    TASKS,
     Task,
     empathy_score,
-    task_from_argv,
     urgent_probability,
 )
 
@@ -198,48 +198,40 @@ def _flat_metrics(prefix: str, metrics: dict[str, Any]) -> dict[str, float]:
     return out
 
 
-@user_errors("evaluate")
-def main(argv: Sequence[str] | None = None) -> None:
-    """Stage entry point: `python -m evaluation.evaluate risk|empathy`."""
-    import tempfile
-
+def _training_run(task: Task, params: Params) -> dict[str, Any]:
+    """The model's `run.json`, checked against the MLflow store before anything is written:
+    the test metrics go to the model's training run."""
+    from mlflow.exceptions import MlflowException
     from mlflow.tracking import MlflowClient
 
     from pipelines.core.tracking import configure
 
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    task = task_from_argv(argv if argv is not None else sys.argv[1:], "evaluation.evaluate")
-    params = load_params()
-    model_dir = MODELS / task.name
-    run_file = model_dir / "run.json"
+    run_file = MODELS / task.name / "run.json"
     if not run_file.exists():
         raise UserError(f"{run_file} not found: run the train stage for {task.name} first")
-    run = json.loads(run_file.read_text())
+    registered = json.loads(run_file.read_text())
     configure(params.mlflow)
-    from mlflow.exceptions import MlflowException
-
-    try:  # before anything is written: the metrics go to the model's training run
-        MlflowClient().get_run(run["run_id"])
+    try:
+        MlflowClient().get_run(registered["run_id"])
     except MlflowException:
         raise UserError(
             f"{run_file}: the model's training run is not in {params.mlflow.tracking_uri} "
             f"(models copied from another checkout?); re-run the train stage for {task.name}"
         ) from None
-    result = evaluate(task, params, model_dir / "model")
-    predictions = result.pop("predictions")
-    plots = result.pop("plots")
-    reports = params.paths.reports
-    plot_dir = reports / "plots" / task.name
-    with atomic_dir(plot_dir) as tmp_dir:
-        for name, rows in plots.items():
-            pl.DataFrame(rows).write_csv(tmp_dir / f"{name}.csv")
-    pred_path = params.paths.processed / "predictions" / f"{task.name}.parquet"
-    pred_path.parent.mkdir(parents=True, exist_ok=True)
-    write_parquet_atomic(predictions, pred_path)
-    report_path = write_json_atomic(reports / f"evaluate_{task.name}.json", result)
-    import mlflow
+    return registered
 
-    with mlflow.start_run(run_id=run["run_id"]):
+
+def _log_to_training_run(
+    task: Task, registered: dict[str, Any], result: dict[str, Any], plots: dict, report: Path
+) -> None:
+    """Test metrics, the report and the figures into the training run; the headline figure
+    as a tag on the registered version."""
+    import tempfile
+
+    import mlflow
+    from mlflow.tracking import MlflowClient
+
+    with mlflow.start_run(run_id=registered["run_id"]):
         mlflow.log_metrics(
             {
                 **_flat_metrics("test", result["model"]),
@@ -247,31 +239,49 @@ def main(argv: Sequence[str] | None = None) -> None:
                 **_flat_metrics("lift", result["lift"]),
             }
         )
-        mlflow.log_artifact(str(report_path))
+        mlflow.log_artifact(str(report))
         with tempfile.TemporaryDirectory() as tmp:
             for fig in _figures(task, result, plots, Path(tmp)):
                 mlflow.log_artifact(str(fig), artifact_path="figures")
-    client = MlflowClient()
     headline = "macro_f1" if task.name == "risk" else "mean_macro_f1"
-    client.set_model_version_tag(
-        run["registered_model"], run["version"], f"test_{headline}",
+    MlflowClient().set_model_version_tag(
+        registered["registered_model"], registered["version"], f"test_{headline}",
         f"{result['model'][headline]:.4f}",
     )  # fmt: skip
+
+
+@stage("evaluate", items=tuple(TASKS))
+def main(run: StageRun) -> None:
+    """Evaluate `python -m evaluation.evaluate risk|empathy` on its test split."""
+    task, params = TASKS[run.item], run.params
+    registered = _training_run(task, params)
+    result = evaluate(task, params, MODELS / task.name / "model")
+    predictions = result.pop("predictions")
+    plots = result.pop("plots")
+    plot_dir = params.paths.reports / "plots" / task.name
+    with atomic_dir(plot_dir) as tmp_dir:
+        for name, rows in plots.items():
+            pl.DataFrame(rows).write_csv(tmp_dir / f"{name}.csv")
+    pred_path = params.paths.processed / "predictions" / f"{task.name}.parquet"
+    pred_path.parent.mkdir(parents=True, exist_ok=True)
+    write_parquet_atomic(predictions, pred_path)
+    report_path = run.write_report(result, f"evaluate_{task.name}")
+    _log_to_training_run(task, registered, result, plots, report_path)
     m, b = result["model"], result["baseline"]
     if task.name == "risk":
-        log.info(
+        run.log.info(
             "risk test (%d messages): macro-F1 %.3f (baseline %.3f), alert recall %.3f, "
             "alert rate on none %.3f, ECE %.3f",
             len(predictions), m["macro_f1"], b["macro_f1"], m["alert_recall"],
             m["alert_rate_none"], m["ece"],
         )  # fmt: skip
     else:
-        log.info(
+        run.log.info(
             "empathy test (%d pairs): mean macro-F1 %.3f (baseline %.3f)",
             len(predictions), m["mean_macro_f1"], b["mean_macro_f1"],
         )  # fmt: skip
-    log.info("wrote %s, plots in %s, predictions in %s", report_path, plot_dir, pred_path)
+    run.log.info("wrote %s, plots in %s, predictions in %s", report_path, plot_dir, pred_path)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

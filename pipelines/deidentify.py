@@ -12,59 +12,104 @@ quarantined with its id and reason, never passed through raw.
 
 from __future__ import annotations
 
-import logging
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from pipelines.core.errors import user_errors
-from pipelines.core.io import write_records
-from pipelines.core.params import load_params
+from pipelines.core.io import atomic_dir, write_records
+from pipelines.core.params import DeidentifyParams, Params
+from pipelines.core.stage import StageRun, stage
+from pipelines.core.tracking import flatten
 from pipelines.deid.engine import (
     KEEP_TERMS,
     DeidError,
+    Outcome,
     deidentify_frame,
     write_quarantine,
 )
-from pipelines.deid.leakage import distinctive_values, load_gold, residual_identifiers, scan_files
+from pipelines.deid.leakage import (
+    distinctive_values,
+    load_gold,
+    residual_identifiers,
+    scan_files,
+)
 
-log = logging.getLogger("carebridge.deidentify")
+
+def _anonymous_patients(interim: Path) -> frozenset[str]:
+    """Patients who consented only to full anonymity: their identifiers become bare tags."""
+    patients = interim / "patients.parquet"
+    if not patients.exists():
+        return frozenset()
+    pt = pl.read_parquet(patients, columns=["patient_id", "consent_full_anonymity"])
+    return frozenset(pt.filter(pl.col("consent_full_anonymity"))["patient_id"])
 
 
-@user_errors("deidentify")
-def main(argv: Sequence[str] | None = None) -> None:
-    """Stage entry point: de-identify the cohort's transcripts, evaluate on gold spans of the
-    held-out phrasings, gate on recall, check for leaks, log to MLflow."""
+def _gold_report(
+    original: dict[str, str], pred: dict[str, Any], gold: dict, splits: dict[str, str] | None,
+    p: DeidentifyParams,
+) -> tuple[dict[str, Any], list[str]]:  # fmt: skip
+    """Recall/precision and kept terms on the gated split, the other split beside it, and
+    the gate's failures (none without gold spans)."""
     from evaluation.deid import evaluate, gate, keep_rate
-    from pipelines.core.io import atomic_dir, write_json_atomic
-    from pipelines.core.tracking import flatten, stage_run
 
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    params = load_params()
-    p = params.deidentify
-    src = params.paths.interim / "transcripts.parquet"
-    out_dir = params.paths.processed / "deid"
-    if not src.exists():
-        raise DeidError(f"{src} not found: run `dvc repro ingest` first")
-    df = pl.read_parquet(src)
-    log.info("deidentify: %d messages from %s on %d processes", df.height, src, p.n_process)
-    patients = params.paths.interim / "patients.parquet"
-    anonymous = frozenset()
-    if patients.exists():
-        pt = pl.read_parquet(patients, columns=["patient_id", "consent_full_anonymity"])
-        anonymous = frozenset(pt.filter(pl.col("consent_full_anonymity"))["patient_id"])
+    if splits is None:
+        return {}, []
+    report: dict[str, Any] = {}
+    texts = {
+        rid: text
+        for rid, text in original.items()
+        if p.eval_split == "all" or splits.get(rid) == p.eval_split
+    }
+    report["eval"] = evaluate(texts, gold, pred)
+    report["eval"]["split"] = p.eval_split
+    report["keep"] = keep_rate(texts, pred, gold, KEEP_TERMS)
+    failures = gate(report["eval"], p.direct_identifiers, p.recall_floor)
+    report["gate"] = {"passed": not failures, "floor": p.recall_floor, "failures": failures}
+    # The other side of the phrasing split too, reported (not gated) as a second
+    # estimate: rules tuned while looking at one side's misses score optimistically there.
+    other = "seen" if p.eval_split == "heldout" else "heldout"
+    other_texts = {rid: text for rid, text in original.items() if splits.get(rid) == other}
+    if other_texts:
+        report["eval_other_split"] = evaluate(other_texts, gold, pred)
+        report["eval_other_split"]["split"] = other
+        report["keep_other_split"] = keep_rate(other_texts, pred, gold, KEEP_TERMS)
+    return report, failures
+
+
+def _leaks(
+    params: Params, original: dict[str, str], after: dict[str, str], gold: dict
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Gold identifier values found in reports or MLflow files, and left in the records."""
+    values = distinctive_values(original, gold)
+    leaks = scan_files(
+        [
+            params.paths.reports,
+            Path(params.mlflow.artifact_root),
+            Path(params.mlflow.tracking_uri.removeprefix("sqlite:///")),
+        ],
+        values,
+    )
+    summary = {
+        "files_with_identifiers": len(leaks),
+        "values_checked": len(values),
+        "residual_identifiers_in_records": residual_identifiers(original, after, gold),
+    }
+    return summary, leaks
+
+
+def _deidentify(run: StageRun, df: pl.DataFrame, src: Path) -> Outcome:
+    """Run the engine over every message; refuse quarantined messages unless allowed."""
+    p = run.params.deidentify
     outcome = deidentify_frame(
         df,
         p,
         source=str(src),
         id_column=p.id_column,
         group_column=p.group_column,
-        tags_only=anonymous,
+        tags_only=_anonymous_patients(run.params.paths.interim),
     )
-    log.info(
+    run.log.info(
         "deidentify: analysed %d messages in %.1f s (%.0f messages/s)",
         df.height,
         outcome.seconds,
@@ -77,37 +122,34 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"{first['row']}, id {first['id']}: {first['reason']}); set "
             "deidentify.allow_quarantine: true to continue without them"
         )
+    return outcome
+
+
+@stage("deidentify")
+def main(run: StageRun) -> None:
+    """De-identify the cohort's transcripts, evaluate on gold spans of the held-out
+    phrasings, gate on recall, check for leaks, log to MLflow."""
+    params, p = run.params, run.params.deidentify
+    src = params.paths.interim / "transcripts.parquet"
+    out_dir = params.paths.processed / "deid"
+    if not src.exists():
+        raise DeidError(f"{src} not found: run `dvc repro ingest` first")
+    df = pl.read_parquet(src)
+    run.log.info("deidentify: %d messages from %s on %d processes", df.height, src, p.n_process)
+    outcome = _deidentify(run, df, src)
 
     ids = df[p.id_column].cast(pl.String).to_list()
     original = dict(zip(ids, df["text"].to_list(), strict=True))
-    pred = {rid: spans for rid, spans in zip(ids, outcome.spans, strict=True)}
+    pred = dict(zip(ids, outcome.spans, strict=True))
     gold, splits = load_gold(params.paths.interim)
     report: dict[str, Any] = {
         "messages": df.height,
         "quarantined": len(outcome.quarantined),
         "entities": sum(len(s) for s in outcome.spans),
     }
-    failures: list[str] = []
-    if splits is not None:
-        texts = {
-            rid: original[rid]
-            for rid in ids
-            if p.eval_split == "all" or splits.get(rid) == p.eval_split
-        }
-        report["eval"] = evaluate(texts, gold, pred)
-        report["eval"]["split"] = p.eval_split
-        report["keep"] = keep_rate(texts, pred, gold, KEEP_TERMS)
-        failures = gate(report["eval"], p.direct_identifiers, p.recall_floor)
-        report["gate"] = {"passed": not failures, "floor": p.recall_floor, "failures": failures}
-        # The other side of the phrasing split too, reported (not gated) as a second
-        # estimate: rules tuned while looking at one side's misses score optimistically there.
-        other = "seen" if p.eval_split == "heldout" else "heldout"
-        other_texts = {rid: original[rid] for rid in ids if splits.get(rid) == other}
-        if other_texts:
-            report["eval_other_split"] = evaluate(other_texts, gold, pred)
-            report["eval_other_split"]["split"] = other
-            report["keep_other_split"] = keep_rate(other_texts, pred, gold, KEEP_TERMS)
-    report_path = write_json_atomic(params.paths.reports / "deidentify.json", report)
+    evaluated, failures = _gold_report(original, pred, gold, splits, p)
+    report.update(evaluated)
+    report_path = run.write_report(report, "deidentify")
     if failures:
         raise DeidError(
             "recall gate failed on the " + p.eval_split + " split (report in "
@@ -118,14 +160,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         write_records(outcome.frame, tmp / "transcripts.parquet")
         if outcome.quarantined:
             write_quarantine(outcome.quarantined, tmp / "quarantine.jsonl")
-    after = dict(
-        zip(
-            outcome.frame[p.id_column].cast(pl.String).to_list(),
-            outcome.frame["text"].to_list(),
-            strict=True,
-        )
-    )
-    with stage_run("deidentify", params.mlflow, params=flatten("deidentify", p)) as mlflow:
+    texts_after = outcome.frame.select(pl.col(p.id_column).cast(pl.String), "text").rows()
+    with run.tracked(flatten("deidentify", p)) as mlflow:
         flat = {
             k: v
             for k, v in flatten("", report).items()
@@ -139,28 +175,16 @@ def main(argv: Sequence[str] | None = None) -> None:
             }
         )
         mlflow.log_artifact(str(report_path))
-        values = distinctive_values(original, gold)
-        leaks = scan_files(
-            [
-                params.paths.reports,
-                Path(params.mlflow.artifact_root),
-                Path(params.mlflow.tracking_uri.removeprefix("sqlite:///")),
-            ],
-            values,
-        )
-        residual = residual_identifiers(original, after, gold)
-        report["leaks"] = {
-            "files_with_identifiers": len(leaks),
-            "values_checked": len(values),
-            "residual_identifiers_in_records": residual,
-        }
+        report["leaks"], leaks = _leaks(params, original, dict(texts_after), gold)
         mlflow.log_metrics(
             {
                 "leaks.files_with_identifiers": float(len(leaks)),
-                "leaks.residual_identifiers_in_records": float(residual),
+                "leaks.residual_identifiers_in_records": float(
+                    report["leaks"]["residual_identifiers_in_records"]
+                ),
             }
         )
-        write_json_atomic(report_path, report)
+        run.write_report(report, "deidentify")
         mlflow.log_artifact(str(report_path))
     if leaks:
         raise DeidError(
@@ -168,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"de-identified data: {', '.join(sorted(leaks))}"
         )
     ev = report.get("eval", {}).get("overall", {})
-    log.info(
+    run.log.info(
         "deidentify: %d entities; %s recall %.4f, precision %.4f, F2 %.4f; kept %.3f of "
         "clinical/temporal terms; %d residual identifiers",
         report["entities"],
@@ -177,10 +201,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         ev.get("span_precision", float("nan")),
         ev.get("span_f2", float("nan")),
         report.get("keep", {}).get("keep_rate", float("nan")),
-        residual,
+        report["leaks"]["residual_identifiers_in_records"],
     )
-    log.info("wrote %s/transcripts.parquet, report to %s", out_dir, report_path)
+    run.log.info("wrote %s/transcripts.parquet, report to %s", out_dir, report_path)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

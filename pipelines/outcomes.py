@@ -36,57 +36,20 @@ suppressed: no estimate, no interval, no count.
 
 from __future__ import annotations
 
-import logging
-import sys
-import time
-from collections.abc import Sequence
+from typing import Any
 
-from pipelines.clinical.outcomes import (
-    compute,
-    report,
-    scan_inputs,
-)
-from pipelines.core.errors import user_errors
-from pipelines.core.io import atomic_dir, write_json_atomic
-from pipelines.core.params import load_params
-
-log = logging.getLogger("carebridge.outcomes")
+from pipelines.clinical.outcomes import compute, report, scan_inputs
+from pipelines.core.io import atomic_dir
+from pipelines.core.stage import StageRun, stage
+from pipelines.core.tracking import flatten
 
 
-@user_errors("outcomes")
-def main(argv: Sequence[str] | None = None) -> None:
-    """Stage entry point: write paths.processed/outcomes/ and reports/outcomes.json."""
-    from pipelines.core.tracking import flatten, stage_run
-
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    params = load_params()
-    p = params.outcomes
-    started = time.perf_counter()
-    log.info("outcomes: reading %s", params.paths.interim)
-    tables = compute(scan_inputs(params.paths.interim), p, params.screening)
-    out_dir = params.paths.processed / "outcomes"
-    with atomic_dir(out_dir) as tmp:
-        for name, df in tables.items():
-            if not name.startswith("_"):
-                df.write_parquet(tmp / f"{name}.parquet")
-    summary = report(tables, p)
-    report_path = write_json_atomic(params.paths.reports / "outcomes.json", summary)
-    seconds = time.perf_counter() - started
-    with stage_run(
-        "outcomes",
-        params.mlflow,
-        params={**flatten("outcomes", p), **flatten("screening", params.screening)},
-    ) as mlflow:
-        for name, fig in summary["headline"].items():
-            if fig["estimate"] is not None:
-                mlflow.log_metric(f"headline.{name}", fig["estimate"])
-        mlflow.log_metric("seconds", seconds)
-        mlflow.log_artifact(str(report_path))
-    for name, fig in summary["headline"].items():
+def _log_headline(run: StageRun, headline: dict[str, Any]) -> None:
+    for name, fig in headline.items():
         if fig["estimate"] is None:
-            log.info("  %-40s suppressed (too few patients)", name)
+            run.log.info("  %-40s suppressed (too few patients)", name)
         else:
-            log.info(
+            run.log.info(
                 "  %-40s %+.1f%% (95%% CI %+.1f%% to %+.1f%%; published %.0f%%)",
                 name,
                 100 * fig["estimate"],
@@ -94,15 +57,39 @@ def main(argv: Sequence[str] | None = None) -> None:
                 100 * fig["ci_high"],
                 100 * fig["published"],
             )
-    log.info(
+
+
+@stage("outcomes")
+def main(run: StageRun) -> None:
+    """Write paths.processed/outcomes/ and reports/outcomes.json."""
+    params = run.params
+    p = params.outcomes
+    run.log.info("outcomes: reading %s", params.paths.interim)
+    tables = compute(scan_inputs(params.paths.interim), p, params.screening)
+    out_dir = params.paths.processed / "outcomes"
+    written = [name for name in tables if not name.startswith("_")]
+    with atomic_dir(out_dir) as tmp:
+        for name in written:
+            tables[name].write_parquet(tmp / f"{name}.parquet")
+    summary = report(tables, p)
+    report_path = run.write_report(summary, "outcomes")
+    seconds = run.seconds()
+    with run.tracked({**flatten("outcomes", p), **flatten("screening", params.screening)}) as mf:
+        for name, fig in summary["headline"].items():
+            if fig["estimate"] is not None:
+                mf.log_metric(f"headline.{name}", fig["estimate"])
+        mf.log_metric("seconds", seconds)
+        mf.log_artifact(str(report_path))
+    _log_headline(run, summary["headline"])
+    run.log.info(
         "outcomes: %d patients in %.1f s; wrote %s/{%s}.parquet and %s",
         summary["patients"],
         seconds,
         out_dir,
-        ",".join(n for n in tables if not n.startswith("_")),
+        ",".join(written),
         report_path,
     )
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

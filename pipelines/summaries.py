@@ -26,10 +26,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
-import sys
-import time
-from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -40,26 +38,31 @@ from pipelines.clinical.summary import (
     scan_inputs,
     topic_agreement,
 )
-from pipelines.core.errors import user_errors
-from pipelines.core.io import atomic_dir, write_json_atomic
-from pipelines.core.params import load_params
-
-log = logging.getLogger("carebridge.summaries")
+from pipelines.core.io import atomic_dir
+from pipelines.core.stage import StageRun, stage
+from pipelines.core.tracking import flatten
 
 
-# ---- the stage -------------------------------------------------------------------------------
-@user_errors("summaries")
-def main(argv: Sequence[str] | None = None) -> None:
-    """Stage entry point: write summaries (JSONL + Markdown) and the alert feed."""
-    from pipelines.core.tracking import flatten, stage_run
+def _write(out_dir: Path, summaries: list[dict[str, Any]], feed: pl.DataFrame) -> None:
+    """summaries.jsonl, summaries.md, alerts.parquet and alerts.csv, all or none."""
+    with atomic_dir(out_dir) as tmp:
+        with (tmp / "summaries.jsonl").open("w", encoding="utf-8") as fh:
+            for s in summaries:
+                fh.write(json.dumps(s, default=str, sort_keys=True) + "\n")
+        with (tmp / "summaries.md").open("w", encoding="utf-8") as fh:
+            fh.write("\n\n".join(render_markdown(s) for s in summaries))
+        feed.write_parquet(tmp / "alerts.parquet")
+        feed.write_csv(tmp / "alerts.csv")
 
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    params = load_params()
+
+@stage("summaries")
+def main(run: StageRun) -> None:
+    """Write summaries (JSONL + Markdown) and the alert feed."""
+    params = run.params
     sp = params.summaries
-    started = time.perf_counter()
     t = scan_inputs(params.paths.interim, params.paths.processed)
     if t["scores"] is None:
-        log.warning(
+        run.log.warning(
             "no risk scores (%s): risk-model alerts are left out",
             params.paths.processed / "scores" / "risk.parquet",
         )
@@ -71,14 +74,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         msgs.collect(), params.paths.interim / "gold" / "message_meta.parquet"
     )
     out_dir = params.paths.processed / SUMMARY_DIR
-    with atomic_dir(out_dir) as tmp:
-        with (tmp / "summaries.jsonl").open("w", encoding="utf-8") as fh:
-            for s in summaries:
-                fh.write(json.dumps(s, default=str, sort_keys=True) + "\n")
-        with (tmp / "summaries.md").open("w", encoding="utf-8") as fh:
-            fh.write("\n\n".join(render_markdown(s) for s in summaries))
-        feed.write_parquet(tmp / "alerts.parquet")
-        feed.write_csv(tmp / "alerts.csv")
+    _write(out_dir, summaries, feed)
     recent = feed.filter(pl.col("date") > as_of - dt.timedelta(weeks=sp.window_weeks))
     report = {
         "as_of": as_of.isoformat(),
@@ -90,12 +86,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         "risk_model_scored": t["scores"] is not None,
         "topic_agreement_heldout": agreement,
     }
-    report_path = write_json_atomic(params.paths.reports / "summaries.json", report)
-    seconds = time.perf_counter() - started
-    with stage_run("summaries", params.mlflow, params=flatten("summaries", sp)) as mlflow:
+    report_path = run.write_report(report, "summaries")
+    seconds = run.seconds()
+    with run.tracked(flatten("summaries", sp)) as mlflow:
         mlflow.log_metrics({"patients": len(summaries), "alerts": feed.height, "seconds": seconds})
         mlflow.log_artifact(str(report_path))
-    log.info(
+    run.log.info(
         "summaries as of %s for %d patients (%d active), %d alerts (%d patients in the last %d "
         "weeks) in %.1f s; wrote %s/{summaries.jsonl,summaries.md,alerts.parquet,alerts.csv} "
         "and %s",
@@ -112,4 +108,4 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

@@ -18,17 +18,15 @@ from __future__ import annotations
 import json
 import logging
 import sys
-import time
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import polars as pl
 from tqdm import tqdm
 
-from pipelines.core.errors import UserError, user_errors
-from pipelines.core.io import write_json_atomic, write_parquet_atomic
-from pipelines.core.params import load_params
+from pipelines.core.errors import UserError
+from pipelines.core.io import write_parquet_atomic
+from pipelines.core.stage import StageRun, stage
 from training.predict import load_predictor
 from training.tasks import MODELS, RISK_LEVELS, urgent_probability
 
@@ -97,12 +95,10 @@ def score_messages(transcripts: Path, model_dir: Path) -> tuple[pl.DataFrame, di
     return out, info
 
 
-@user_errors("score")
-def main(argv: Sequence[str] | None = None) -> None:
-    """Stage entry point: write scores/risk.parquet and reports/score_risk.json."""
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    params = load_params()
-    started = time.perf_counter()
+@stage("score")
+def main(run: StageRun) -> None:
+    """Write scores/risk.parquet and reports/score_risk.json."""
+    params = run.params
     model_dir = MODELS / "risk" / "model"
     scores, info = score_messages(
         params.paths.processed / "deid" / "transcripts.parquet", model_dir
@@ -112,23 +108,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     model = "unknown"
     run_file = MODELS / "risk" / "run.json"
     if run_file.is_file():
-        run = json.loads(run_file.read_text())
-        model = f"{run.get('registered_model')} v{run.get('version')}"
+        registered = json.loads(run_file.read_text())
+        model = f"{registered.get('registered_model')} v{registered.get('version')}"
     out = write_parquet_atomic(scores, params.paths.processed / "scores" / "risk.parquet")
-    report = write_json_atomic(params.paths.reports / "score_risk.json", info)
-    from pipelines.core.tracking import stage_run
-
-    with stage_run("score", params.mlflow, params={"model": model}) as mf:
+    report = run.write_report(info, "score_risk")
+    with run.tracked({"model": model}) as mf:
         mf.log_metrics({"messages": info["messages"], "alerts": info["alerts"]})
         mf.log_artifact(str(report))
-    log.info(
+    run.log.info(
         "scored %d patient messages with %s in %.0f s: %d alerts (threshold %.3f); wrote %s "
         "and %s",
         info["messages"],
-        model, time.perf_counter() - started, info["alerts"],
+        model, run.seconds(), info["alerts"],
         info["alert_threshold"], out, report,
     )  # fmt: skip
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import numpy as np
 
-from pipelines.core.errors import UserError
 from pipelines.core.vocab import EMPATHY_LEVELS, RISK_LEVELS
 from pipelines.core.vocab import EMPATHY_MECHANISMS as MECHANISMS
 
@@ -48,14 +47,6 @@ TASKS: dict[str, Task] = {
         registered_name="empathy-classifier",
     ),
 }
-
-
-def task_from_argv(argv: Sequence[str], module: str) -> Task:
-    """The task a stage was started for (`python -m <module> risk|empathy`)."""
-    args = list(argv)
-    if len(args) != 1 or args[0] not in TASKS:
-        raise UserError(f"usage: python -m {module} {{{'|'.join(TASKS)}}}")
-    return TASKS[args[0]]
 
 
 def urgent_probability(probs: np.ndarray) -> np.ndarray:

@@ -15,21 +15,21 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sys
 import tempfile
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from pipelines.core.errors import UserError, user_errors
-from pipelines.core.io import atomic_dir, write_json_atomic
-from pipelines.core.params import Params, load_params
+from pipelines.core.errors import UserError
+from pipelines.core.io import atomic_dir
+from pipelines.core.params import Params
+from pipelines.core.stage import StageRun, stage
+from pipelines.core.tracking import flatten
 from training.calibration import alert_threshold, fit_temperature
 from training.packaging import package
-from training.tasks import MODELS, Task, task_from_argv
+from training.tasks import MODELS, TASKS, Task
 
 log = logging.getLogger("carebridge.train")
 
@@ -61,20 +61,108 @@ def _precision(accelerator: str) -> str:
     return "bf16-mixed" if on_gpu and torch.cuda.is_bf16_supported() else "32-true"
 
 
+def _module(task: Task, params: Params, encoder: Any, train_labels: np.ndarray) -> Any:
+    """The Lightning module around `encoder`, with the active profile's settings."""
+    from training.module import EncoderClassifier
+
+    tp, prof = params.train, params.train.active(task.name)
+    weights = None
+    if task.name == "risk":
+        weights = [class_weights(train_labels[:, 0], 4, tp.risk.class_weight_power)]
+    return EncoderClassifier(
+        encoder,
+        task=task,
+        trainable_layers=prof.trainable_layers,
+        learning_rate=prof.learning_rate,
+        head_learning_rate=prof.head_learning_rate,
+        weight_decay=prof.weight_decay,
+        warmup_share=prof.warmup_share,
+        dropout=prof.dropout,
+        token_dropout=prof.token_dropout,
+        class_weights=weights,
+    )
+
+
+def _trainer(task: Task, params: Params, ckpt_dir: str, run_id: str | None) -> tuple[Any, Any]:
+    """A seeded Lightning trainer (early stopping on val/loss, best checkpoint kept, progress
+    bar, MLflow logger into `run_id`) and its checkpoint callback."""
+    import pytorch_lightning as pl
+    from pytorch_lightning.callbacks import EarlyStopping, ModelCheckpoint, TQDMProgressBar
+
+    tp, prof = params.train, params.train.active(task.name)
+    loggers: list[Any] = []
+    if run_id is not None:
+        from pytorch_lightning.loggers import MLFlowLogger
+
+        loggers.append(
+            MLFlowLogger(
+                experiment_name=params.mlflow.experiment,
+                tracking_uri=params.mlflow.tracking_uri,
+                run_id=run_id,
+            )
+        )
+    checkpoint = ModelCheckpoint(
+        dirpath=ckpt_dir, monitor="val/loss", mode="min", save_top_k=1, save_weights_only=True
+    )
+    trainer = pl.Trainer(
+        max_epochs=prof.max_epochs,
+        accelerator=tp.accelerator,
+        devices=tp.devices,
+        num_nodes=tp.num_nodes,
+        strategy=tp.strategy,
+        precision=_precision(tp.accelerator),
+        callbacks=[
+            EarlyStopping(monitor="val/loss", mode="min", patience=prof.patience),
+            checkpoint,
+            TQDMProgressBar(refresh_rate=20),
+        ],
+        logger=loggers or False,
+        log_every_n_steps=20,
+        deterministic="warn",
+        enable_model_summary=False,
+    )
+    return trainer, checkpoint
+
+
+def _calibrate(predictor: Any, validation: Any, task: Task, params: Params) -> dict[str, Any]:
+    """Fit one temperature per head and, for risk, the alert threshold, on validation (token
+    path: exactly what prediction runs); set them on `predictor` and return them."""
+    from training.datamodule import labels_of, split_inputs
+    from training.predict import softmax
+    from training.tasks import urgent_probability
+
+    rp = params.train.risk
+    logits = predictor.logits(*split_inputs(validation, task, predictor.context_turns > 0))
+    val_labels = labels_of(validation, task).numpy()
+    temps = [fit_temperature(lg, val_labels[:, i]) for i, lg in enumerate(logits)]
+    predictor.temperatures = temps
+    out: dict[str, Any] = {"temperatures": [round(t, 4) for t in temps]}
+    if task.name == "risk":
+        probs = softmax(logits[0] / temps[0])
+        threshold = alert_threshold(
+            urgent_probability(probs),
+            val_labels[:, 0] >= 2,
+            rp.target_recall,
+            rp.recall_confidence,
+        )
+        predictor.alert_threshold = threshold
+        out["alert_threshold"] = round(threshold, 6)
+        out["target_recall"] = rp.target_recall
+        out["recall_confidence"] = rp.recall_confidence
+    return out
+
+
 def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) -> dict[str, Any]:
     """Fine-tune, calibrate and save one model into `out_dir`; return its validation report."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import pytorch_lightning as pl
     import torch
     from datasets import load_from_disk
-    from pytorch_lightning.callbacks import EarlyStopping, ModelCheckpoint, TQDMProgressBar
     from transformers import AutoModel, AutoTokenizer
 
-    from training.datamodule import TOKEN_KEYS, ChatDataModule, labels_of, split_inputs
+    from training.datamodule import TOKEN_KEYS, ChatDataModule, labels_of
     from training.encoder import resolve_encoder
-    from training.module import EncoderClassifier
-    from training.predict import Predictor, softmax
-    from training.tasks import urgent_probability
+    from training.predict import Predictor
 
     tp, prof = params.train, params.train.active(task.name)
     if tp.threads:
@@ -88,27 +176,12 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     encoder = AutoModel.from_pretrained(source).train()  # from_pretrained returns eval mode
     splits = load_from_disk(str(ds_path))
     train_labels = labels_of(splits["train"], task).numpy()
-    weights = None
-    if task.name == "risk":
-        weights = [class_weights(train_labels[:, 0], 4, tp.risk.class_weight_power)]
-    module = EncoderClassifier(
-        encoder,
-        task=task,
-        trainable_layers=prof.trainable_layers,
-        learning_rate=prof.learning_rate,
-        head_learning_rate=prof.head_learning_rate,
-        weight_decay=prof.weight_decay,
-        warmup_share=prof.warmup_share,
-        dropout=prof.dropout,
-        token_dropout=prof.token_dropout,
-        class_weights=weights,
-    )
+    module = _module(task, params, encoder, train_labels)
 
     def featurize(batch: dict[str, torch.Tensor]) -> torch.Tensor:
         module.eval()
         return module.lower(**{k: batch[k] for k in TOKEN_KEYS if k in batch})
 
-    max_length = getattr(params.datasets.max_length, task.name)
     dm = ChatDataModule(
         ds_path,
         task,
@@ -116,88 +189,37 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
         pad_id=int(tokenizer.pad_token_id or 0),
         featurize=featurize if module.frozen_layers else None,
     )
-    loggers: list[Any] = []
-    if run_id is not None:
-        from pytorch_lightning.loggers import MLFlowLogger
-
-        loggers.append(
-            MLFlowLogger(
-                experiment_name=params.mlflow.experiment,
-                tracking_uri=params.mlflow.tracking_uri,
-                run_id=run_id,
-            )
-        )
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix=f"ckpt-{task.name}-") as ckpt_dir:
-        checkpoint = ModelCheckpoint(
-            dirpath=ckpt_dir, monitor="val/loss", mode="min", save_top_k=1, save_weights_only=True
-        )
-        trainer = pl.Trainer(
-            max_epochs=prof.max_epochs,
-            accelerator=tp.accelerator,
-            devices=tp.devices,
-            num_nodes=tp.num_nodes,
-            strategy=tp.strategy,
-            precision=_precision(tp.accelerator),
-            callbacks=[
-                EarlyStopping(monitor="val/loss", mode="min", patience=prof.patience),
-                checkpoint,
-                TQDMProgressBar(refresh_rate=20),
-            ],
-            logger=loggers or False,
-            log_every_n_steps=20,
-            deterministic="warn",
-            enable_model_summary=False,
-        )
+        trainer, checkpoint = _trainer(task, params, ckpt_dir, run_id)
         trainer.fit(module, datamodule=dm)
         best = torch.load(checkpoint.best_model_path, map_location="cpu", weights_only=True)
         module.load_state_dict(best["state_dict"])
     seconds = time.perf_counter() - t0
     module = module.cpu().eval()
-    epochs = int(trainer.current_epoch)
-
-    # Calibration on validation (token path: exactly what prediction runs).
     turns = params.datasets.risk_context_turns if task.name == "risk" else 0
+    max_length = getattr(params.datasets.max_length, task.name)
     predictor = Predictor(module, tokenizer, task, max_length, context_turns=turns)
-    val = splits["validation"]
-    logits = predictor.logits(*split_inputs(val, task, turns > 0))
-    val_labels = labels_of(val, task).numpy()
-    temps = [fit_temperature(lg, val_labels[:, i]) for i, lg in enumerate(logits)]
-    predictor.temperatures = temps
+    calibration = _calibrate(predictor, splits["validation"], task, params)
     report: dict[str, Any] = {
         "profile": tp.profile,
         "trainable_layers": module.trainable_layers,
-        "epochs_trained": epochs,
+        "epochs_trained": int(trainer.current_epoch),
         "best_val_loss": round(float(checkpoint.best_model_score), 5),
-        "temperatures": [round(t, 4) for t in temps],
+        "temperatures": calibration.pop("temperatures"),
         "train_records": len(train_labels),
+        **calibration,
     }
-    if task.name == "risk":
-        probs = softmax(logits[0] / temps[0])
-        threshold = alert_threshold(
-            urgent_probability(probs),
-            val_labels[:, 0] >= 2,
-            tp.risk.target_recall,
-            tp.risk.recall_confidence,
-        )
-        predictor.alert_threshold = threshold
-        report["alert_threshold"] = round(threshold, 6)
-        report["target_recall"] = tp.risk.target_recall
-        report["recall_confidence"] = tp.risk.recall_confidence
     predictor.info = {"profile": tp.profile, "encoder": params.encoder.name_or_path}
     predictor.save(out_dir)
     return {"report": report, "seconds": seconds, "predictor": predictor}
 
 
-@user_errors("train")
-def main(argv: Sequence[str] | None = None) -> None:
-    """Stage entry point: `python -m training.train risk|empathy`."""
-    from pipelines.core.tracking import flatten, stage_run
-
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+@stage("train", items=tuple(TASKS))
+def main(run: StageRun) -> None:
+    """Fine-tune `python -m training.train risk|empathy`, register it as candidate."""
     quiet_lightning_adverts()
-    task = task_from_argv(argv if argv is not None else sys.argv[1:], "training.train")
-    params = load_params()
+    task, params = TASKS[run.item], run.params
     tp = params.train
     stage_params = {
         **flatten("train", tp.model_dump(exclude={"profiles"})),
@@ -206,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "seed": params.seed,
     }
     dest = MODELS / task.name
-    with stage_run(f"train@{task.name}", params.mlflow, params=stage_params) as mlflow:
+    with run.tracked(stage_params) as mlflow:
         run_id = mlflow.active_run().info.run_id
         with tempfile.TemporaryDirectory(prefix=f"weights-{task.name}-") as weights:
             result = train(task, params, Path(weights), run_id=run_id)
@@ -214,8 +236,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             with atomic_dir(dest) as tmp:
                 model_dir = tmp / "model"
                 registry = package(task, Path(weights), model_dir, result["predictor"], mlflow)
-                run = {"run_id": run_id, **registry}
-                (tmp / "run.json").write_text(json.dumps(run, indent=2, sort_keys=True))
+                registered = {"run_id": run_id, **registry}
+                (tmp / "run.json").write_text(json.dumps(registered, indent=2, sort_keys=True))
         mlflow.log_metrics(
             {
                 "train_seconds": result["seconds"],
@@ -228,8 +250,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 ),
             }
         )
-    report_path = write_json_atomic(params.paths.reports / f"train_{task.name}.json", report)
-    log.info(
+    report_path = run.write_report(report, f"train_{task.name}")
+    run.log.info(
         "train %s: %d epochs in %.0f s (profile %s); registered %s version %s as candidate",
         task.name,
         report["epochs_trained"],
@@ -238,8 +260,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         registry["registered_model"],
         registry["version"],
     )
-    log.info("wrote %s, report to %s", dest, report_path)
+    run.log.info("wrote %s, report to %s", dest, report_path)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()
