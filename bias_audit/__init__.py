@@ -1,1 +1,1 @@
-"""Fairlearn bias audit and release gate: arrives with the bias audit issue."""
+"""Fairlearn bias audit and release gate: per-group metrics, the gate, mitigation, report."""

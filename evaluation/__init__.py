@@ -1,1 +1,1 @@
-"""Model evaluation metrics and the evaluation stage: arrives with the models issue."""
+"""Model evaluation: pure metric functions, de-identification metrics, the evaluate stage."""

@@ -1,1 +1,2 @@
-"""CareBridge core and data stages: params, schemas, I/O, tracking, CLI, synthesize, ingest."""
+"""CareBridge pipelines: the shared core, the synthetic generator, de-identification, clinical
+analytics, one thin script per DVC stage and the `carebridge` command."""

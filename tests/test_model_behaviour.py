@@ -99,8 +99,7 @@ HARD_NEGATIVES = [
     pytest.param("The traffic this morning was murder.", marks=ALERTS),
     pytest.param("My feet are killing me after the hike.", marks=ALERTS),
     # Ordinary questions about medication: in the training split, medication words are in
-    # 10% of `high` messages (overdose plans) and 7% of `none` ones (17% and 5% before the
-    # risk phrasings added on 2026-11-29; RESULTS).
+    # 10% of `high` messages (overdose plans) and 7% of `none` ones.
     pytest.param(
         "I forgot my antidepressant this morning. Is it okay to take it at lunch?", marks=ALERTS
     ),
@@ -116,7 +115,7 @@ HARD_NEGATIVES = [
 
 
 # Short check-in replies: common in real chats, absent from the synthetic cohort (2 of its
-# 8,693 risk messages have four words or fewer: one low, one high; RESULTS, 2026-11-29).
+# 8,693 risk messages have four words or fewer: one low, one high).
 SHORT_ALERTS = pytest.mark.xfail(
     strict=True, reason=f"{KNOWN}: rated 'none' but alerts (no short replies in the cohort)"
 )

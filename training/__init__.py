@@ -1,1 +1,2 @@
-"""Model training (Lightning + transformers): arrives with the risk and empathy models issue."""
+"""Model training (Lightning + transformers): datasets, the classifier, calibration,
+packaging, prediction, and the train and score stages."""

