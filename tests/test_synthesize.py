@@ -9,9 +9,9 @@ import polars as pl
 import pytest
 
 from pipelines.core.schemas import ENTITY_TYPES, RISK_LEVELS
-from pipelines.synth import language
-from pipelines.synth.generate import UNSPLIT, _grammar, synthesize
-from pipelines.synth.namebank import NAME_ORIGINS
+from pipelines.synth import banks, language
+from pipelines.synth.generate import synthesize
+from pipelines.synth.transcripts import UNSPLIT, grammar_bank
 from tests.conftest import small
 
 
@@ -99,7 +99,8 @@ def test_gold_spans_are_exact(tables):
         zip(tables["transcripts"]["message_id"], tables["transcripts"]["text"], strict=True)
     )
     spans = tables["phi_spans"]
-    all_names = {n.lower() for g in NAME_ORIGINS.values() for n in g["first"] + g["last"]}
+    origins = banks.names()
+    all_names = {n.lower() for g in origins.values() for n in g["first"] + g["last"]}
     checks = {
         "EMAIL_ADDRESS": lambda v: "@" in v,
         "US_SSN": lambda v: re.fullmatch(r"\d{3}[- ]?\d{2}[- ]?\d{4}", v) is not None,
@@ -118,7 +119,7 @@ def test_gold_spans_are_exact(tables):
     assert set(spans["entity_type"]) == set(ENTITY_TYPES)
     persons = spans.filter(pl.col("entity_type") == "PERSON")
     assert persons["name_origin"].null_count() == 0
-    assert set(persons["name_origin"]) == set(NAME_ORIGINS)
+    assert set(persons["name_origin"]) == set(origins)
 
 
 def test_names_also_appear_in_lower_case(tables):
@@ -142,7 +143,7 @@ CONTEXT_VARIABLES = {
 def test_risk_cores_follow_the_grammar_conventions():
     """Every risk core (the added banks included) uses only slots the engine fills, in the
     places the fillers fit: `{feeling}` after feel/feeling/felt, `{relation}` after "my"."""
-    grammar = _grammar()
+    grammar = grammar_bank()
     problems = []
     for key, alts in grammar.items():
         if not key.startswith("risk."):
@@ -172,7 +173,7 @@ def test_phrasing_diversity(cohort):
 def test_heldout_and_validation_phrasings_are_disjoint(params, tables):
     tp = params.synthesize.transcripts
     grammar = language.Grammar(
-        _grammar(),
+        grammar_bank(),
         tp.heldout_phrasing_share,
         unsplit=UNSPLIT,
         validation_share=tp.validation_phrasing_share,
@@ -202,8 +203,8 @@ def test_heldout_and_validation_phrasings_are_disjoint(params, tables):
 
 def test_heldout_pools_do_not_depend_on_the_validation_share(params):
     share = params.synthesize.transcripts.heldout_phrasing_share
-    without = language.Grammar(_grammar(), share, unsplit=UNSPLIT)
-    with_val = language.Grammar(_grammar(), share, unsplit=UNSPLIT, validation_share=0.15)
+    without = language.Grammar(grammar_bank(), share, unsplit=UNSPLIT)
+    with_val = language.Grammar(grammar_bank(), share, unsplit=UNSPLIT, validation_share=0.15)
     for key in without.grammar:
         assert without.pools[(key, "heldout")] == with_val.pools[(key, "heldout")], key
         assert set(with_val.pools[(key, "seen")]) <= set(without.pools[(key, "seen")]), key
@@ -261,15 +262,14 @@ def test_worker_count_does_not_change_output(params, tmp_path, tables):
 
 
 def test_identifier_carriers_of_the_test_side_come_from_their_own_bank(params):
-    from pipelines.synth.phrases_eval import GRAMMAR_EVAL
+    eval_bank = banks.word_lists("phrases_eval")
+    grammar = grammar_bank()
 
-    grammar = _grammar()
+    def markers(lists):
+        return {m for alts in lists for a in alts for m in language.SLOT.findall(a) if m.isupper()}
 
-    def markers(banks):
-        return {m for bank in banks for a in bank for m in language.SLOT.findall(a) if m.isupper()}
-
-    for key, alts in GRAMMAR_EVAL.items():
+    for key, alts in eval_bank.items():
         assert set(alts).isdisjoint(grammar[key]), key
     # every identifier type the training side carries, the test side carries too
     train = markers(v for k, v in grammar.items() if k.startswith("phi."))
-    assert train <= markers(GRAMMAR_EVAL.values())
+    assert train <= markers(eval_bank.values())

@@ -1,264 +1,33 @@
 """Trigger topics in de-identified patient messages, by word lists (one regex per topic).
 
 A topic is mentioned when any of its words occurs as a whole word, in any case. Identifier
-tags (`<PERSON>`) never match. The lists were written from general clinical knowledge of
-what patients bring to sessions, not fitted to the synthetic cohort; how well they agree
-with the generator's topic labels is measured by the `summaries` stage (held-out side).
+tags (`<PERSON>`) never match. The word lists are `data/topics.yaml`: written from general
+clinical knowledge of what patients bring to sessions, not fitted to the synthetic cohort;
+how well they agree with the generator's topic labels is measured by the `summaries` stage
+(held-out side).
 """
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 import polars as pl
 
-TOPIC_WORDS: dict[str, tuple[str, ...]] = {
-    "work": (
-        "work",
-        "working",
-        "job",
-        "jobs",
-        "boss",
-        "office",
-        "shift",
-        "shifts",
-        "manager",
-        "coworker",
-        "coworkers",
-        "colleague",
-        "colleagues",
-        "customer",
-        "customers",
-        "layoff",
-        "layoffs",
-        "fired",
-        "deadline",
-        "deadlines",
-        "career",
-        "overtime",
-        "promotion",
-        "interview",
-        "unemployed",
-        "stockroom",
-    ),
-    "school": (
-        "school",
-        "exam",
-        "exams",
-        "class",
-        "classes",
-        "teacher",
-        "teachers",
-        "homework",
-        "college",
-        "university",
-        "uni",
-        "grades",
-        "lecture",
-        "lectures",
-        "assignment",
-        "assignments",
-        "semester",
-        "professor",
-        "thesis",
-        "studying",
-    ),
-    "family": (
-        "mom",
-        "mum",
-        "mother",
-        "dad",
-        "father",
-        "parents",
-        "parent",
-        "sister",
-        "brother",
-        "son",
-        "daughter",
-        "kids",
-        "children",
-        "family",
-        "grandma",
-        "grandpa",
-        "grandmother",
-        "grandfather",
-        "aunt",
-        "uncle",
-        "cousin",
-        "godmother",
-        "stepdad",
-        "stepmom",
-        "in-laws",
-        "siblings",
-        "teenager",
-        "nan",
-        "nephew",
-        "niece",
-        "mother-in-law",
-        "father-in-law",
-        "stepson",
-        "stepdaughter",
-        "caring for",
-        "carer",
-    ),
-    "relationships": (
-        "partner",
-        "boyfriend",
-        "girlfriend",
-        "husband",
-        "wife",
-        "marriage",
-        "married",
-        "divorce",
-        "breakup",
-        "dating",
-        "relationship",
-        "ex",
-        "fiance",
-        "fiancee",
-        "anniversary",
-        "moved in together",
-    ),
-    "sleep": (
-        "sleep",
-        "sleeping",
-        "slept",
-        "insomnia",
-        "nightmare",
-        "nightmares",
-        "awake",
-        "melatonin",
-        "nap",
-        "naps",
-        "bedtime",
-        "wake up",
-        "waking up",
-        "lie there",
-    ),
-    "substances": (
-        "drink",
-        "drinks",
-        "drinking",
-        "drunk",
-        "alcohol",
-        "beer",
-        "wine",
-        "weed",
-        "cannabis",
-        "smoke",
-        "smoking",
-        "vape",
-        "vaping",
-        "drugs",
-        "hungover",
-        "sober",
-        "sobriety",
-        "relapse",
-        "relapsed",
-        "cigarettes",
-        "nicotine",
-    ),
-    "money": (
-        "money",
-        "rent",
-        "bills",
-        "bill",
-        "debt",
-        "debts",
-        "afford",
-        "loan",
-        "loans",
-        "broke",
-        "budget",
-        "paycheck",
-        "salary",
-        "food bank",
-        "savings",
-        "credit card",
-        "overdraft",
-        "benefits",
-        "expenses",
-    ),
-    "health": (
-        "pain",
-        "doctor",
-        "hospital",
-        "sick",
-        "illness",
-        "diagnosed",
-        "diagnosis",
-        "surgery",
-        "headache",
-        "headaches",
-        "migraine",
-        "migraines",
-        "injury",
-        "diabetes",
-        "cancer",
-        "blood pressure",
-        "chronic",
-        "symptoms",
-        "flu",
-        "physio",
-        "scan",
-        "blood test",
-        "back pain",
-    ),
-    "loneliness": (
-        "lonely",
-        "loneliness",
-        "alone",
-        "isolated",
-        "isolation",
-        "no one",
-        "nobody",
-        "no friends",
-        "left out",
-        "by myself",
-        "on my own",
-        "don't know anyone",
-        "do not know anyone",
-        "no one to talk to",
-        "nobody to talk to",
-        "moved away",
-        "miss having",
-        "invisible",
-    ),
-    "grief": (
-        "died",
-        "death",
-        "passed away",
-        "funeral",
-        "grief",
-        "grieving",
-        "loss",
-        "anniversary of",
-        "miss her",
-        "miss him",
-        "memorial",
-        "bereavement",
-        "widow",
-    ),
-    "housing": (
-        "house",
-        "apartment",
-        "flat",
-        "landlord",
-        "evict",
-        "evicted",
-        "eviction",
-        "heating",
-        "roommate",
-        "roommates",
-        "homeless",
-        "lease",
-        "moving",
-        "neighbours",
-        "neighbors",
-        "mortgage",
-        "packing",
-        "new place",
-    ),
-}
-TOPICS: tuple[str, ...] = tuple(TOPIC_WORDS)
+from pipelines.core.banks import check_labels, read_yaml, word_lists
+from pipelines.core.vocab import TOPICS
+
+__all__ = ["TOPICS", "topic_flags", "topic_pattern", "topic_words"]
+
+TOPIC_FILE = Path(__file__).with_name("data") / "topics.yaml"
+
+
+@cache
+def topic_words() -> dict[str, tuple[str, ...]]:
+    """Each topic's words, topics in `TOPICS` order (checked against `data/topics.yaml`)."""
+    words = word_lists(read_yaml(TOPIC_FILE), TOPIC_FILE.name)
+    check_labels(words, TOPICS, TOPIC_FILE.name)
+    return {topic: words[topic] for topic in TOPICS}
 
 
 def topic_pattern(words: tuple[str, ...]) -> str:
@@ -271,5 +40,5 @@ def topic_flags(text: pl.Expr) -> list[pl.Expr]:
     """One boolean expression per topic: the text mentions it."""
     return [
         text.str.contains(topic_pattern(words)).fill_null(False).alias(topic)
-        for topic, words in TOPIC_WORDS.items()
+        for topic, words in topic_words().items()
     ]

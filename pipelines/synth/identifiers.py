@@ -2,114 +2,70 @@
 
 Each patient has one name, relatives, friends, clinicians, a phone, an email and an address
 that recur across their conversations (as real identifiers do), written in varied formats.
-Nothing here is real: names are common names by origin group; numbers are random.
+Nothing here is real: names are common names by origin group; numbers are random. The word
+lists are `banks/names.csv`, `banks/cities.csv`, `banks/identifiers.yaml` and
+`banks/name_origins.yaml`.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
+from pipelines.core.banks import BankError
+from pipelines.synth import banks
 from pipelines.synth.language import Entity
-from pipelines.synth.namebank import (
-    EMAIL_DOMAINS,
-    FACILITY_TEMPLATES,
-    NAME_ORIGINS,
-    RELATIONS,
-    SAINTS,
-    STREET_NAMES,
-    STREET_SUFFIXES,
-    UNIT_FORMS,
-    URL_TEMPLATES,
-    US_CITIES,
-)
 
-ORIGINS = tuple(NAME_ORIGINS)
-# Name origin mix by race/ethnicity (and primary language, below): names follow families.
-ORIGIN_MIX: dict[str, dict[str, float]] = {
-    "white": {"anglo": 0.68, "slavic": 0.14, "word_names": 0.14, "hispanic_latino": 0.04},
-    "black": {"african_american": 0.6, "west_african": 0.2, "anglo": 0.1, "word_names": 0.1},
-    "hispanic_latino": {"hispanic_latino": 0.86, "anglo": 0.08, "word_names": 0.06},
-    "asian": {"east_asian": 0.45, "south_asian": 0.3, "vietnamese_filipino": 0.2, "anglo": 0.05},
-    "middle_eastern_north_african": {"arabic": 0.85, "anglo": 0.1, "slavic": 0.05},
-}
-LANGUAGE_ORIGIN = {
-    "spanish": "hispanic_latino",
-    "chinese": "east_asian",
-    "vietnamese": "vietnamese_filipino",
-    "arabic": "arabic",
-}
-AREA_CODES = (
-    "212",
-    "213",
-    "224",
-    "267",
-    "301",
-    "305",
-    "312",
-    "347",
-    "404",
-    "415",
-    "469",
-    "503",
-    "512",
-    "602",
-    "614",
-    "617",
-    "646",
-    "702",
-    "704",
-    "713",
-    "718",
-    "720",
-    "773",
-    "786",
-    "817",
-    "832",
-    "901",
-    "917",
-    "929",
-    "971",
-)
-PHONE_FORMATS = (
-    "({a}) {b}-{c}",
-    "{a}-{b}-{c}",
-    "{a}.{b}.{c}",
-    "{a}{b}{c}",
-    "+1 {a} {b} {c}",
-    "{a} {b} {c}",
-    "1-{a}-{b}-{c}",
-    "+1 ({a}) {b}-{c}",
-    "+1{a}{b}{c}",
-    "{b}-{c}",
-)
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-NUMBER_WORDS = {
-    90: "ninety",
-    91: "ninety-one",
-    92: "ninety-two",
-    93: "ninety-three",
-    94: "ninety-four",
-    95: "ninety-five",
-    96: "ninety-six",
-    97: "ninety-seven",
-    98: "ninety-eight",
-    99: "ninety-nine",
-    100: "one hundred",
-}
+N_MONTHS = 12
+FIRST_AGE_IN_WORDS = 90
+
+
+@cache
+def origins() -> tuple[str, ...]:
+    """The name origin groups of `names.csv`, in file order."""
+    return tuple(banks.names())
+
+
+@cache
+def origin_mix() -> Mapping[str, Mapping[str, float]]:
+    """Name origin shares by race/ethnicity: names follow families."""
+    return banks.shares_by_group("name_origins", "by_race", labels=origins())
+
+
+@cache
+def language_origin() -> Mapping[str, str]:
+    """The name origin group of a primary language other than English."""
+    mapping = banks.texts("name_origins", "by_language")
+    unknown = [o for o in mapping.values() if o not in origins()]
+    if unknown:
+        raise BankError(
+            f"word bank name_origins.yaml, key 'by_language': no origin group {unknown[0]!r} "
+            "in names.csv"
+        )
+    return mapping
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return banks.words("identifiers", key)
+
+
+@cache
+def months() -> tuple[str, ...]:
+    """Month names, January first."""
+    names = _words("months")
+    if len(names) != N_MONTHS:
+        raise BankError(
+            f"word bank identifiers.yaml, key 'months': expected {N_MONTHS} month names"
+        )
+    return names
+
+
+@cache
+def ages_in_words() -> Mapping[int, str]:
+    """Ages from 90 up, written out in words."""
+    return dict(enumerate(_words("ages_over_89_in_words"), start=FIRST_AGE_IN_WORDS))
 
 
 def _ordinal(n: int) -> str:
@@ -119,11 +75,12 @@ def _ordinal(n: int) -> str:
 
 def pick_origin(race: str, language: str, rng: random.Random) -> str:
     """Draw a name origin group for a patient from their race/ethnicity and language."""
-    if language in LANGUAGE_ORIGIN and rng.random() < 0.8:
-        return LANGUAGE_ORIGIN[language]
-    mix = ORIGIN_MIX.get(race)
+    by_language = language_origin()
+    if language in by_language and rng.random() < 0.8:
+        return by_language[language]
+    mix = origin_mix().get(race)
     if mix is None:
-        return rng.choice(ORIGINS)
+        return rng.choice(origins())
     return rng.choices(list(mix), weights=list(mix.values()))[0]
 
 
@@ -135,9 +92,9 @@ class Person:
 
 
 def _person(origin: str, rng: random.Random) -> Person:
-    bank = NAME_ORIGINS[origin]
+    bank = banks.names()
     last_origin = origin if origin != "word_names" or rng.random() < 0.5 else "anglo"
-    return Person(rng.choice(bank["first"]), rng.choice(NAME_ORIGINS[last_origin]["last"]), origin)
+    return Person(rng.choice(bank[origin]["first"]), rng.choice(bank[last_origin]["last"]), origin)
 
 
 @dataclass
@@ -163,17 +120,17 @@ def make_persona(
     origin = pick_origin(race, language, rng)
     patient = _person(origin, rng)
     relatives = {}
-    for rel in rng.sample(RELATIONS, k=3):
-        rel_origin = origin if rng.random() < 0.8 else rng.choice(ORIGINS)
+    for rel in rng.sample(_words("relations"), k=3):
+        rel_origin = origin if rng.random() < 0.8 else rng.choice(origins())
         p = _person(rel_origin, rng)
         relatives[rel] = Person(
             p.first, patient.last if rng.random() < 0.5 else p.last, rel_origin
         )
     friends = [
-        _person(origin if rng.random() < 0.5 else rng.choice(ORIGINS), rng) for _ in range(2)
+        _person(origin if rng.random() < 0.5 else rng.choice(origins()), rng) for _ in range(2)
     ]
-    a, b, c = rng.choice(AREA_CODES), rng.randint(201, 989), rng.randint(0, 9999)
-    phone = rng.choice(PHONE_FORMATS).format(a=a, b=f"{b:03d}", c=f"{c:04d}")
+    a, b, c = rng.choice(_words("area_codes")), rng.randint(201, 989), rng.randint(0, 9999)
+    phone = rng.choice(_words("phone_formats")).format(a=a, b=f"{b:03d}", c=f"{c:04d}")
     sep = rng.choice([".", "_", "", ""])
     user = rng.choice(
         [
@@ -183,11 +140,14 @@ def make_persona(
             f"{patient.last}{sep}{patient.first}",
         ]
     )
-    street = f"{rng.randint(1, 9899)} {rng.choice(STREET_NAMES)} {rng.choice(STREET_SUFFIXES)}"
+    number, name = rng.randint(1, 9899), rng.choice(_words("street_names"))
+    street = f"{number} {name} {rng.choice(_words('street_suffixes'))}"
     if rng.random() < 0.3:
-        street += ", " + rng.choice(UNIT_FORMS).format(n=rng.randint(1, 40))
-    city = rng.choice(US_CITIES)
-    facility = rng.choice(FACILITY_TEMPLATES).format(city=city[0], saint=rng.choice(SAINTS))
+        street += ", " + rng.choice(_words("unit_forms")).format(n=rng.randint(1, 40))
+    city = rng.choice(banks.cities())
+    facility = rng.choice(_words("facility_templates")).format(
+        city=city[0], saint=rng.choice(_words("saints"))
+    )
     return Persona(
         patient,
         relatives,
@@ -203,23 +163,24 @@ def make_persona(
 
 def make_clinicians(n: int, rng: random.Random) -> list[Person]:
     """A site's clinicians, from every origin group."""
-    return [_person(rng.choice(ORIGINS), rng) for _ in range(n)]
+    return [_person(rng.choice(origins()), rng) for _ in range(n)]
 
 
 def _date(rng: random.Random) -> str:
     m, d = rng.randint(1, 12), rng.randint(1, 28)
     y = rng.choice([2024, 2025, 2026])
+    month = months()[m - 1]
     forms = (
-        f"{MONTHS[m - 1]} {_ordinal(d)}",
-        f"{MONTHS[m - 1]} {d}",
+        f"{month} {_ordinal(d)}",
+        f"{month} {d}",
         f"{m}/{d}",
         f"{m:02d}/{d:02d}/{y}",
-        f"{d} {MONTHS[m - 1]}",
-        f"the {_ordinal(d)} of {MONTHS[m - 1]}",
-        f"{MONTHS[m - 1][:3]} {d}",
+        f"{d} {month}",
+        f"the {_ordinal(d)} of {month}",
+        f"{month[:3]} {d}",
         f"{y}-{m:02d}-{d:02d}",
         f"{m}/{d}/{y % 100:02d}",
-        f"{MONTHS[m - 1]} {d}, {y}",
+        f"{month} {d}, {y}",
     )
     return rng.choice(forms)
 
@@ -245,98 +206,112 @@ def _alnum(rng: random.Random, letters: int, digits: int) -> str:
     )
 
 
+def _phone(p: Persona, rng: random.Random) -> str:
+    if rng.random() < 0.8:
+        return p.phone
+    return rng.choice(_phone_forms_with_area_code()).format(
+        a=rng.choice(_words("area_codes")),
+        b=f"{rng.randint(201, 989):03d}",
+        c=f"{rng.randint(0, 9999):04d}",
+    )
+
+
+@cache
+def _phone_forms_with_area_code() -> tuple[str, ...]:
+    return tuple(f for f in _words("phone_formats") if "{a}" in f)
+
+
+def _zip(p: Persona, rng: random.Random) -> str:
+    zip5 = f"{p.city[2]}{rng.randint(0, 99):02d}"
+    return zip5 + (f"-{rng.randint(0, 9999):04d}" if rng.random() < 0.15 else "")
+
+
+def _age_over_89(rng: random.Random) -> str:
+    n = rng.randint(90, 104)
+    in_words = ages_in_words()
+    return in_words[n] if n in in_words and rng.random() < 0.2 else str(n)
+
+
+def _record_number(rng: random.Random) -> str:
+    return rng.choice(
+        [
+            str(rng.randint(10**6, 10**9)),
+            f"MRN{rng.randint(10**5, 10**8)}",
+            f"{rng.randint(100, 999)}-{rng.randint(100, 999)}-{rng.randint(100, 999)}",
+            _alnum(rng, 1, 7),
+        ]
+    )
+
+
+def _health_plan_id(rng: random.Random) -> str:
+    return rng.choice(
+        [
+            _alnum(rng, 3, 9),
+            _alnum(rng, 1, 9),
+            f"{_alnum(rng, 4, 0)}-{rng.randint(10**7, 10**8)}",
+            f"{rng.randint(100, 999)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}-A",
+        ]
+    )
+
+
+def _account_number(rng: random.Random) -> str:
+    return rng.choice(
+        [
+            str(rng.randint(10**7, 10**12)),
+            f"ACCT-{rng.randint(10**5, 10**8)}",
+            " ".join(str(rng.randint(1000, 9999)) for _ in range(3)),
+        ]
+    )
+
+
+def _url(p: Persona, rng: random.Random) -> str:
+    return rng.choice(_words("url_templates")).format(
+        user=p.email_user,
+        slug=f"help-{p.patient.first.lower()}-{p.patient.last.lower()}".replace(" ", "-"),
+        n=rng.randint(10**4, 10**7),
+        domain=rng.choice(_words("email_domains")),
+    )
+
+
+# Name markers: which person of the persona, and which part of their name.
+_PERSONS: dict[str, tuple[Callable[[Persona, str, random.Random], Person], str]] = {
+    "PATIENT_FIRST": (lambda p, relation, rng: p.patient, "first"),
+    "RELATIVE_FIRST": (lambda p, relation, rng: p.relatives[relation], "first"),
+    "FRIEND_FIRST": (lambda p, relation, rng: rng.choice(p.friends), "first"),
+    "CLINICIAN_LAST": (lambda p, relation, rng: p.clinicians[0], "last"),
+    "CLINICIAN_FIRST": (lambda p, relation, rng: p.clinicians[-1], "first"),
+}
+# Other markers: the entity type and how its surface form is drawn.
+_SURFACES: dict[str, tuple[str, Callable[[Persona, random.Random], str]]] = {
+    "PHONE": ("PHONE_NUMBER", _phone),
+    "EMAIL": (
+        "EMAIL_ADDRESS",
+        lambda p, rng: f"{p.email_user}@{rng.choice(_words('email_domains'))}",
+    ),
+    "STREET_ADDRESS": ("STREET_ADDRESS", lambda p, rng: p.street),
+    "CITY": ("CITY", lambda p, rng: p.city[0]),
+    "ZIP": ("ZIP_CODE", _zip),
+    "DATE": ("DATE", lambda p, rng: _date(rng)),
+    "AGE_OVER_89": ("AGE", lambda p, rng: _age_over_89(rng)),
+    "MRN": ("MEDICAL_RECORD_NUMBER", lambda p, rng: _record_number(rng)),
+    "INSURANCE_ID": ("HEALTH_PLAN_ID", lambda p, rng: _health_plan_id(rng)),
+    "ACCOUNT_NUMBER": ("ACCOUNT_NUMBER", lambda p, rng: _account_number(rng)),
+    "SSN": ("US_SSN", lambda p, rng: _ssn(rng)),
+    "URL": ("URL", _url),
+    "IP_ADDRESS": ("IP_ADDRESS", lambda p, rng: _ip(rng)),
+    "FACILITY": ("FACILITY", lambda p, rng: p.facility),
+}
+
+
 def phi_value(
     marker: str, persona: Persona, relation: str, rng: random.Random
 ) -> tuple[str, Entity]:
     """Surface form and entity for one PHI marker of the grammar (e.g. `PHONE`)."""
-    p = persona
-    persons = {
-        "PATIENT_FIRST": lambda: (p.patient.first, p.patient.origin),
-        "RELATIVE_FIRST": lambda: (p.relatives[relation].first, p.relatives[relation].origin),
-        "FRIEND_FIRST": lambda: ((f := rng.choice(p.friends)).first, f.origin),
-        "CLINICIAN_LAST": lambda: ((c := p.clinicians[0]).last, c.origin),
-        "CLINICIAN_FIRST": lambda: ((c := p.clinicians[-1]).first, c.origin),
-    }
-    if marker in persons:
-        name, origin = persons[marker]()
-        return name, Entity("PERSON", origin)
-    city, _state, zip3 = p.city
-    makers = {
-        "PHONE": (
-            "PHONE_NUMBER",
-            lambda: (
-                p.phone
-                if rng.random() < 0.8
-                else rng.choice(PHONE_FORMATS[:9]).format(
-                    a=rng.choice(AREA_CODES),
-                    b=f"{rng.randint(201, 989):03d}",
-                    c=f"{rng.randint(0, 9999):04d}",
-                )
-            ),
-        ),
-        "EMAIL": ("EMAIL_ADDRESS", lambda: f"{p.email_user}@{rng.choice(EMAIL_DOMAINS)}"),
-        "STREET_ADDRESS": ("STREET_ADDRESS", lambda: p.street),
-        "CITY": ("CITY", lambda: city),
-        "ZIP": (
-            "ZIP_CODE",
-            lambda: (
-                f"{zip3}{rng.randint(0, 99):02d}"
-                + (f"-{rng.randint(0, 9999):04d}" if rng.random() < 0.15 else "")
-            ),
-        ),
-        "DATE": ("DATE", lambda: _date(rng)),
-        "AGE_OVER_89": (
-            "AGE",
-            lambda: (
-                lambda n: NUMBER_WORDS[n] if n in NUMBER_WORDS and rng.random() < 0.2 else str(n)
-            )(rng.randint(90, 104)),
-        ),
-        "MRN": (
-            "MEDICAL_RECORD_NUMBER",
-            lambda: rng.choice(
-                [
-                    str(rng.randint(10**6, 10**9)),
-                    f"MRN{rng.randint(10**5, 10**8)}",
-                    f"{rng.randint(100, 999)}-{rng.randint(100, 999)}-{rng.randint(100, 999)}",
-                    _alnum(rng, 1, 7),
-                ]
-            ),
-        ),
-        "INSURANCE_ID": (
-            "HEALTH_PLAN_ID",
-            lambda: rng.choice(
-                [
-                    _alnum(rng, 3, 9),
-                    _alnum(rng, 1, 9),
-                    f"{_alnum(rng, 4, 0)}-{rng.randint(10**7, 10**8)}",
-                    f"{rng.randint(100, 999)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}-A",
-                ]
-            ),
-        ),
-        "ACCOUNT_NUMBER": (
-            "ACCOUNT_NUMBER",
-            lambda: rng.choice(
-                [
-                    str(rng.randint(10**7, 10**12)),
-                    f"ACCT-{rng.randint(10**5, 10**8)}",
-                    " ".join(str(rng.randint(1000, 9999)) for _ in range(3)),
-                ]
-            ),
-        ),
-        "SSN": ("US_SSN", lambda: _ssn(rng)),
-        "URL": (
-            "URL",
-            lambda: rng.choice(URL_TEMPLATES).format(
-                user=p.email_user,
-                slug=f"help-{p.patient.first.lower()}-{p.patient.last.lower()}".replace(" ", "-"),
-                n=rng.randint(10**4, 10**7),
-                domain=rng.choice(EMAIL_DOMAINS),
-            ),
-        ),
-        "IP_ADDRESS": ("IP_ADDRESS", lambda: _ip(rng)),
-        "FACILITY": ("FACILITY", lambda: p.facility),
-    }
-    if marker not in makers:
+    if marker in _PERSONS:
+        pick, part = _PERSONS[marker]
+        person = pick(persona, relation, rng)
+        return (person.first if part == "first" else person.last), Entity("PERSON", person.origin)
+    if marker not in _SURFACES:
         raise KeyError(f"unknown identifier marker {{{marker}}} in the phrase grammar")
-    etype, make = makers[marker]
-    return make(), Entity(etype)
+    etype, make = _SURFACES[marker]
+    return make(persona, rng), Entity(etype)

@@ -20,6 +20,10 @@ import random
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
+
+from pipelines.core.banks import BankError, at, check_labels
+from pipelines.synth import banks
 
 SLOT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
 CONTEXT_VARS = ("feeling", "topic_noun", "topic_sentence", "relation")
@@ -123,99 +127,34 @@ class Grammar:
 
 # ----------------------------------------------------------------------------- registers
 
-_TEXTING = [
-    (r"\byou\b", ["u", "you", "u"]),
-    (r"\byour\b", ["ur", "your"]),
-    (r"\bare\b", ["r", "are"]),
-    (r"\bbecause\b", ["bc", "cuz", "cause"]),
-    (r"\bI don't know\b", ["idk", "i dunno"]),
-    (r"\bto be honest\b", ["tbh"]),
-    (r"\breally\b", ["rly", "really", "realy"]),
-    (r"\btonight\b", ["tonite", "2nite", "tonight"]),
-    (r"\btomorrow\b", ["tmrw", "2moro"]),
-    (r"\bplease\b", ["pls", "plz"]),
-    (r"\bokay\b", ["ok", "k", "okk"]),
-    (r"\bpeople\b", ["ppl"]),
-    (r"\bsomething\b", ["smth", "sth"]),
-    (r"\bgoing to\b", ["gonna"]),
-    (r"\bwant to\b", ["wanna"]),
-    (r"\bgot to\b", ["gotta"]),
-    (r"\bI'm\b", ["im", "i'm", "Im"]),
-    (r"\bdon't\b", ["dont", "don't"]),
-    (r"\bcan't\b", ["cant"]),
-    (r"\bthanks\b", ["thx", "ty", "thanks"]),
-    (r"\bright now\b", ["rn"]),
-    (r"\bthough\b", ["tho"]),
-    (r"\bso\b", ["so", "soo", "sooo"]),
-    (r"\bwith\b", ["w", "with"]),
-    (r"\bwhat\b", ["wat", "what"]),
-    (r"\bI\b", ["i", "I"]),
-]
-_FORMAL = [
-    (r"\bI'm\b", ["I am"]),
-    (r"\bdon't\b", ["do not"]),
-    (r"\bcan't\b", ["cannot"]),
-    (r"\bit's\b", ["it is"]),
-    (r"\bI've\b", ["I have"]),
-    (r"\bI'll\b", ["I shall", "I will"]),
-    (r"\bwon't\b", ["will not"]),
-    (r"\bdidn't\b", ["did not"]),
-    (r"\bisn't\b", ["is not"]),
-    (r"\bthat's\b", ["that is"]),
-    (r"\bmom\b", ["mother"]),
-    (r"\bdad\b", ["father"]),
-    (r"\bkids\b", ["children"]),
-    (r"\bokay\b", ["all right"]),
-    (r"\bguess\b", ["suppose"]),
-    (r"\breally\b", ["truly", "very much"]),
-    (r"\bgonna\b", ["going to"]),
-]
-_NON_NATIVE = [
-    (r"\bI'm\b", ["I am", "I"]),
-    (r"\bdoesn't\b", ["don't", "not"]),
-    (r"\bhas\b", ["have"]),
-    (r"\bfor (two|three|four|a few) (weeks|days|months)\b", [r"since \1 \2"]),
-    (r"\bI've been\b", ["I am", "I was"]),
-    (r"\bdidn't\b", ["not"]),
-    (r"\bcan't\b", ["cannot"]),
-    (r"\bvery\b", ["very", "too much", "so much"]),
-    (r"\bpeople\b", ["peoples"]),
-    (r"\badvice\b", ["advices"]),
-    (r"\bI think\b", ["I am thinking", "I think"]),
-    (r"\bdon't\b", ["not", "do not"]),
-    (r"\bagain\b", ["again", "one more time"]),
-]
-_DIALECTAL = [
-    (r"\bisn't\b", ["ain't"]),
-    (r"\baren't\b", ["ain't"]),
-    (r"\bI'm not\b", ["I ain't"]),
-    (r"\bgoing to\b", ["gonna", "finna", "fixing to"]),
-    (r"\byou all\b", ["y'all"]),
-    (r"\bI have been\b", ["I been"]),
-    (r"\bI've been\b", ["I been"]),
-    (r"\bvery\b", ["real", "proper", "dead", "wicked"]),
-    (r"\breally\b", ["real", "pure"]),
-    (r"\bthink\b", ["reckon", "think"]),
-    (r"\bmother\b", ["mama", "mam"]),
-    (r"\bmom\b", ["mama", "mam", "ma"]),
-    (r"\bchildren\b", ["kids", "bairns"]),
-    (r"\bsmall\b", ["wee", "little"]),
-    (r"\bdoesn't\b", ["don't"]),
-    (r"\byes\b", ["aye", "yeah"]),
-    (r"\bisn't it\b", ["innit"]),
-    (r"\bnothing\b", ["nothin", "nowt"]),
-    (r"\btired\b", ["tired", "wore out", "knackered"]),
-]
-_RULES: dict[str, list[tuple[re.Pattern[str], list[str]]]] = {
-    name: [(re.compile(p, re.IGNORECASE), reps) for p, reps in rules]
-    for name, rules in {
-        "texting": _TEXTING,
-        "older_formal": _FORMAL,
-        "non_native": _NON_NATIVE,
-        "dialectal": _DIALECTAL,
-    }.items()
-}
+# Probability that a register applies each of its rules (`banks/registers.yaml`) to a text.
 _APPLY_P = {"texting": 0.7, "older_formal": 0.9, "non_native": 0.5, "dialectal": 0.6}
+_GROUP_REF = re.compile(r"\\(\d+)")
+
+
+@cache
+def register_rules() -> dict[str, list[tuple[re.Pattern[str], tuple[str, ...]]]]:
+    """Each non-standard register's rewrite rules (`banks/registers.yaml`), compiled, in order."""
+    rules = {register: _compiled_rules(register) for register in _APPLY_P}
+    check_labels(banks.load("registers"), _APPLY_P, "registers.yaml")
+    return rules
+
+
+def _compiled_rules(register: str) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    rules = []
+    for pattern, replacements in banks.word_lists("registers", register).items():
+        where = at(at("registers.yaml", register), pattern)
+        try:
+            compiled = re.compile(pattern, re.IGNORECASE)
+        except re.error as err:
+            raise BankError(f"word bank {where}: not a regular expression ({err})") from None
+        groups = [int(g) for r in replacements for g in _GROUP_REF.findall(r)]
+        if any(g > compiled.groups for g in groups):
+            raise BankError(f"word bank {where}: a replacement refers to a missing group")
+        rules.append((compiled, replacements))
+    return rules
+
+
 _ARTICLE = re.compile(r"\b(the|a|an) ", re.IGNORECASE)
 _KEYBOARD = "qwertyuiopasdfghjklzxcvbnm"
 _TYPO_RATE_FACTOR = {
@@ -242,7 +181,7 @@ def _typo(word: str, rng: random.Random) -> str:
 
 
 def _transform_literal(text: str, register: str, rng: random.Random, typo_rate: float) -> str:
-    for pattern, reps in _RULES.get(register, ()):
+    for pattern, reps in register_rules().get(register, ()):
         if rng.random() < _APPLY_P[register]:
             text = pattern.sub(lambda m, reps=reps: m.expand(rng.choice(reps)), text)
     if register == "non_native":
