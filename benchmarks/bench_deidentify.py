@@ -144,7 +144,7 @@ def main() -> None:
         f"--repeats {args.repeats}`. "
         "Same synthetic transcripts for both; naive = Presidio default recognizers, "
         "`AnalyzerEngine.analyze` once per record, timed on the first records of each input. "
-        "CareBridge = engine from `pipelines/conf/presidio.yaml`, spaCy pruned to its NER, "
+        "CareBridge = engine from `pipelines/deid/conf/presidio.yaml`, spaCy pruned to its NER, "
         "thinc on numpy's BLAS instead of its default BLIS (the naive engine keeps BLIS), "
         "Presidio's lemma and context work skipped where the pipeline has no lemmatizer, "
         "glibc told to keep freed memory (process-wide: the naive loop, in the same process, "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -46,6 +46,111 @@ def _mask(n: int, spans: Sequence[Any]) -> list[bool]:
     return m
 
 
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def _counter() -> defaultdict[str, int]:
+    return defaultdict(int)
+
+
+def _pair() -> defaultdict[str, list[int]]:
+    return defaultdict(lambda: [0, 0])
+
+
+@dataclass
+class _Tally:
+    """Counts `evaluate` accumulates over records, by gold or predicted type."""
+
+    g_total: defaultdict[str, int] = field(default_factory=_counter)
+    g_found: defaultdict[str, int] = field(default_factory=_counter)
+    p_total: defaultdict[str, int] = field(default_factory=_counter)
+    p_correct: defaultdict[str, int] = field(default_factory=_counter)
+    origin_total: defaultdict[str, int] = field(default_factory=_counter)
+    origin_found: defaultdict[str, int] = field(default_factory=_counter)
+    tok: dict[str, int] = field(default_factory=lambda: {"tp": 0, "fn": 0, "fp": 0})
+    tok_type: defaultdict[str, list[int]] = field(default_factory=_pair)  # gold tokens, found
+    tok_pred: defaultdict[str, list[int]] = field(default_factory=_pair)  # predicted, correct
+
+    def add(self, text: str, gs: Sequence[GoldSpan], ps: Sequence[Any]) -> None:
+        """Count one record's gold and predicted spans and its word tokens."""
+        pmask, gmask = _mask(len(text), ps), _mask(len(text), gs)
+        self.add_spans(text, gs, ps, pmask)
+        self.add_tokens(text, gs, ps, gmask, pmask)
+
+    def add_spans(
+        self, text: str, gs: Sequence[GoldSpan], ps: Sequence[Any], pmask: list[bool]
+    ) -> None:
+        """Gold spans fully covered by predictions; predicted spans overlapping a gold span."""
+        for g in gs:
+            hit = _covered(text, g.start, g.end, pmask)
+            self.g_total[g.type] += 1
+            self.g_found[g.type] += hit
+            if g.type == "PERSON" and g.origin:
+                self.origin_total[g.origin] += 1
+                self.origin_found[g.origin] += hit
+        for p in ps:
+            self.p_total[p.type] += 1
+            self.p_correct[p.type] += any(g.start < p.end and p.start < g.end for g in gs)
+
+    def add_tokens(
+        self,
+        text: str,
+        gs: Sequence[GoldSpan],
+        ps: Sequence[Any],
+        gmask: list[bool],
+        pmask: list[bool],
+    ) -> None:
+        """Word tokens inside gold spans, inside predicted spans, or both."""
+        for m in TOKEN.finditer(text):
+            in_g = any(gmask[m.start() : m.end()])
+            in_p = any(pmask[m.start() : m.end()])
+            self.tok["tp"] += in_g and in_p
+            self.tok["fn"] += in_g and not in_p
+            self.tok["fp"] += in_p and not in_g
+            if in_g:
+                gtype = next((g.type for g in gs if g.start < m.end() and m.start() < g.end), "?")
+                self.tok_type[gtype][0] += 1
+                self.tok_type[gtype][1] += in_p
+            if in_p:
+                ptype = next((q.type for q in ps if q.start < m.end() and m.start() < q.end), "?")
+                self.tok_pred[ptype][0] += 1
+                self.tok_pred[ptype][1] += in_g
+
+    def type_report(self, t: str) -> dict[str, float]:
+        """Span and token precision, recall and F2 of one type."""
+        r = _ratio(self.g_found[t], self.g_total[t])
+        p = _ratio(self.p_correct[t], self.p_total[t])
+        out = {
+            "span_recall": r,
+            "span_precision": p,
+            "span_f2": f_beta(p, r),
+            "gold": self.g_total[t],
+            "predicted": self.p_total[t],
+            "token_recall": _ratio(self.tok_type[t][1], self.tok_type[t][0]),
+            "token_precision": _ratio(self.tok_pred[t][1], self.tok_pred[t][0]),
+        }
+        out["token_f2"] = f_beta(out["token_precision"], out["token_recall"])
+        return out
+
+    def overall(self, records: int) -> dict[str, float]:
+        """Span and token precision, recall and F2 over all types."""
+        r_all = _ratio(sum(self.g_found.values()), sum(self.g_total.values()))
+        p_all = _ratio(sum(self.p_correct.values()), sum(self.p_total.values()))
+        t_r = _ratio(self.tok["tp"], self.tok["tp"] + self.tok["fn"])
+        t_p = _ratio(self.tok["tp"], self.tok["tp"] + self.tok["fp"])
+        return {
+            "span_recall": r_all,
+            "span_precision": p_all,
+            "span_f2": f_beta(p_all, r_all),
+            "token_recall": t_r,
+            "token_precision": t_p,
+            "token_f2": f_beta(t_p, t_r),
+            "gold": sum(self.g_total.values()),
+            "records": records,
+        }
+
+
 def evaluate(
     texts: Mapping[str, str],
     gold: Mapping[str, Sequence[GoldSpan]],
@@ -53,81 +158,16 @@ def evaluate(
 ) -> dict[str, Any]:
     """Span- and token-level precision, recall and F2 per type and overall, and name recall
     per origin group, over the records in `texts`."""
-    g_total: dict[str, int] = defaultdict(int)
-    g_found: dict[str, int] = defaultdict(int)
-    p_total: dict[str, int] = defaultdict(int)
-    p_correct: dict[str, int] = defaultdict(int)
-    origin_total: dict[str, int] = defaultdict(int)
-    origin_found: dict[str, int] = defaultdict(int)
-    tok = {"tp": 0, "fn": 0, "fp": 0}
-    tok_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # gold tokens, found
-    tok_pred: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # predicted tokens, correct
+    tally = _Tally()
     for rid, text in texts.items():
-        gs, ps = gold.get(rid, ()), pred.get(rid, ())
-        pmask, gmask = _mask(len(text), ps), _mask(len(text), gs)
-        for g in gs:
-            hit = _covered(text, g.start, g.end, pmask)
-            g_total[g.type] += 1
-            g_found[g.type] += hit
-            if g.type == "PERSON" and g.origin:
-                origin_total[g.origin] += 1
-                origin_found[g.origin] += hit
-        for p in ps:
-            p_total[p.type] += 1
-            p_correct[p.type] += any(g.start < p.end and p.start < g.end for g in gs)
-        for m in TOKEN.finditer(text):
-            in_g = any(gmask[m.start() : m.end()])
-            in_p = any(pmask[m.start() : m.end()])
-            tok["tp"] += in_g and in_p
-            tok["fn"] += in_g and not in_p
-            tok["fp"] += in_p and not in_g
-            if in_g:
-                gtype = next((g.type for g in gs if g.start < m.end() and m.start() < g.end), "?")
-                tok_type[gtype][0] += 1
-                tok_type[gtype][1] += in_p
-            if in_p:
-                ptype = next((q.type for q in ps if q.start < m.end() and m.start() < q.end), "?")
-                tok_pred[ptype][0] += 1
-                tok_pred[ptype][1] += in_g
-
-    def ratio(a: int, b: int) -> float:
-        return a / b if b else 1.0
-
-    per_type: dict[str, dict[str, float]] = {}
-    for t in sorted(set(g_total) | set(p_total)):
-        r = ratio(g_found[t], g_total[t])
-        p = ratio(p_correct[t], p_total[t])
-        per_type[t] = {
-            "span_recall": r,
-            "span_precision": p,
-            "span_f2": f_beta(p, r),
-            "gold": g_total[t],
-            "predicted": p_total[t],
-            "token_recall": ratio(tok_type[t][1], tok_type[t][0]),
-            "token_precision": ratio(tok_pred[t][1], tok_pred[t][0]),
-        }
-        per_type[t]["token_f2"] = f_beta(
-            per_type[t]["token_precision"], per_type[t]["token_recall"]
-        )
-    r_all = ratio(sum(g_found.values()), sum(g_total.values()))
-    p_all = ratio(sum(p_correct.values()), sum(p_total.values()))
-    t_r = ratio(tok["tp"], tok["tp"] + tok["fn"])
-    t_p = ratio(tok["tp"], tok["tp"] + tok["fp"])
+        tally.add(text, gold.get(rid, ()), pred.get(rid, ()))
+    types = sorted(set(tally.g_total) | set(tally.p_total))
     return {
-        "overall": {
-            "span_recall": r_all,
-            "span_precision": p_all,
-            "span_f2": f_beta(p_all, r_all),
-            "token_recall": t_r,
-            "token_precision": t_p,
-            "token_f2": f_beta(t_p, t_r),
-            "gold": sum(g_total.values()),
-            "records": len(texts),
-        },
-        "per_type": per_type,
+        "overall": tally.overall(len(texts)),
+        "per_type": {t: tally.type_report(t) for t in types},
         "name_recall_by_origin": {
-            o: {"recall": ratio(origin_found[o], origin_total[o]), "gold": origin_total[o]}
-            for o in sorted(origin_total)
+            o: {"recall": _ratio(tally.origin_found[o], tally.origin_total[o]), "gold": n}
+            for o, n in sorted(tally.origin_total.items())
         },
     }
 

