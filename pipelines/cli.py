@@ -262,116 +262,13 @@ def schema() -> None:
 def status(params: ParamsOpt = Path("params.yaml")) -> None:
     """Summarise what the pipeline produced, where, and how to look at it."""
     from pipelines.core.params import load_params
+    from pipelines.core.status import render
 
     try:
         p = load_params(params)
     except UserError as err:
         _fail(err)
-    lines = ["", "CareBridge pipeline outputs:"]
-    for label, path in (
-        ("cohort tables (raw, identifiable text)", p.paths.raw),
-        ("validated tables", p.paths.interim),
-        ("de-identified transcripts", p.paths.processed / "deid"),
-        ("model datasets (tokenized splits)", p.paths.processed / "datasets"),
-        ("trained models (MLflow pyfunc)", Path("data/models")),
-        ("test-split predictions", p.paths.processed / "predictions"),
-        ("risk scores of every patient message", p.paths.processed / "scores"),
-        ("program outcomes and screening", p.paths.processed / "outcomes"),
-        ("clinician summaries and alert feed", p.paths.processed / "summaries"),
-        ("bias audit reports and review queues", p.paths.processed / "bias_audit"),
-        ("stage reports (dvc metrics show)", p.paths.reports),
-    ):
-        files = sorted(x for x in Path(path).rglob("*") if x.is_file()) if path.exists() else []
-        size = sum(f.stat().st_size for f in files) / 1e6
-        state = f"{len(files)} files, {size:.1f} MB" if files else "missing: run `make run`"
-        lines.append(f"  {label:<40} {path}/  ({state})")
-    syn = p.paths.reports / "synthesize.json"
-    if syn.exists():
-        rep = json.loads(syn.read_text())
-        rows = rep.get("rows", {})
-        div = rep.get("diversity", {})
-        lines.append(
-            f"  cohort: {rows.get('patients', 0)} patients, "
-            f"{rows.get('weekly_measures', 0)} weekly measures, "
-            f"{rows.get('transcripts', 0)} messages; distinct-3 "
-            f"{div.get('distinct_3', 0):.3f}, held-out phrasing unseen "
-            f"{div.get('heldout_core_phrasing_unseen_share', 0):.2f}"
-        )
-    deid = p.paths.reports / "deidentify.json"
-    if deid.exists():
-        rep = json.loads(deid.read_text())
-        ev = rep.get("eval", {}).get("overall", {})
-        gate = rep.get("gate", {})
-        lines.append(
-            f"  de-identification: {rep.get('messages', 0)} messages, "
-            f"{rep.get('eval', {}).get('split', '?')} recall "
-            f"{ev.get('span_recall', float('nan')):.4f}, precision "
-            f"{ev.get('span_precision', float('nan')):.4f}; recall gate "
-            f"{'passed' if gate.get('passed') else 'FAILED'}"
-        )
-    for task in ("risk", "empathy"):
-        ev = p.paths.reports / f"evaluate_{task}.json"
-        if not ev.exists():
-            continue
-        rep = json.loads(ev.read_text())
-        m, b = rep["model"], rep["baseline"]
-        if task == "risk":
-            lines.append(
-                f"  risk model (held-out test, {rep['test_records']} messages): macro-F1 "
-                f"{m['macro_f1']:.3f} (TF-IDF baseline {b['macro_f1']:.3f}); alert recall "
-                f"{m['alert_recall']:.3f}, alert rate on none {m['alert_rate_none']:.3f}, "
-                f"ECE {m['ece']:.3f}"
-            )
-        else:
-            lines.append(
-                f"  empathy model (held-out test, {rep['test_records']} pairs): mean macro-F1 "
-                f"{m['mean_macro_f1']:.3f} (TF-IDF baseline {b['mean_macro_f1']:.3f})"
-            )
-    out = p.paths.reports / "outcomes.json"
-    if out.exists():
-        rep = json.loads(out.read_text())
-        figs = []
-        for key, label in (
-            ("wellbeing_increase", "well-being"),
-            ("crisis_reduction", "fewer crises"),
-            ("engagement_increase", "engagement"),
-        ):
-            f = rep["headline"][key]
-            if f["estimate"] is not None:
-                figs.append(
-                    f"{label} {100 * f['estimate']:+.0f}% (CI {100 * f['ci_low']:+.0f}% to "
-                    f"{100 * f['ci_high']:+.0f}%; published {100 * f['published']:.0f}%)"
-                )
-        lines.append(f"  outcomes, AI-hybrid vs usual care: {'; '.join(figs) or 'suppressed'}")
-    for task in ("risk", "empathy"):
-        ba = p.paths.reports / f"bias_audit_{task}.json"
-        if ba.exists():
-            rep = json.loads(ba.read_text())
-            failed = sum(c["status"] == "fail" for c in rep["checks"].values())
-            lines.append(
-                f"  bias audit, {task}: gate {rep['verdict'].upper()} "
-                f"({failed} of {len(rep['checks'])} judged checks failed; "
-                f"{rep['checks_insufficient_data']} not judged); champion "
-                f"{'assigned' if rep['champion_assigned'] else 'not assigned'} "
-                f"(report: {p.paths.processed}/bias_audit/{task}/report.html)"
-            )
-    summ = p.paths.reports / "summaries.json"
-    if summ.exists():
-        rep = json.loads(summ.read_text())
-        lines.append(
-            f"  clinician summaries as of {rep['as_of']}: {rep['patients']} patients, "
-            f"{rep['alerts']} alerts in the feed (`carebridge summary PATIENT_ID`)"
-        )
-    lines += [
-        f"  MLflow runs: {p.mlflow.tracking_uri} (artifacts in {p.mlflow.artifact_root}/); "
-        "registered models risk-classifier and empathy-classifier (alias candidate)",
-        "",
-        "Next:",
-        "  make dashboard   open the dashboard on http://127.0.0.1:8501",
-        "  make mlflow      open MLflow's UI on http://127.0.0.1:5000",
-        "  .venv/bin/dvc metrics show    the stages' numbers",
-    ]
-    typer.echo("\n".join(lines))
+    typer.echo(render(p))
 
 
 if __name__ == "__main__":

@@ -169,3 +169,18 @@ def test_every_module_a_stage_runs_is_a_dependency(name):
     missing = sorted(m for m in _closure(module) if not _covered(MODULES[m], stage["deps"]))
     missing = [m for m in missing if not _docstring_only(MODULES[m])]
     assert not missing, f"stage {name} runs {missing} but dvc.yaml lacks them in deps"
+
+
+MAX_FUNCTION_LINES = 80
+
+
+def test_no_function_in_the_product_packages_is_over_80_lines():
+    """Long functions are broken where their pieces have names of their own."""
+    long = []
+    for m, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                if node.end_lineno - start + 1 > MAX_FUNCTION_LINES:
+                    long.append(f"{m}.{node.name} ({node.end_lineno - start + 1} lines)")
+    assert not long, "functions over 80 lines: " + ", ".join(sorted(long))

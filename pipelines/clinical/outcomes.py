@@ -259,33 +259,62 @@ def scan_inputs(folder: Path) -> dict[str, pl.LazyFrame]:
 
 
 # ---- per patient -----------------------------------------------------------------------------
-def patient_outcomes(t: dict[str, pl.LazyFrame], p: OutcomesParams) -> pl.LazyFrame:
-    """One row per patient: baseline and latest scores, the NHS outcome flags, engagement,
-    crisis counts and patient-weeks (see the module docstring for each definition)."""
-    scores = ("phq9_total", "gad7_total", "wemwbs", "phq9_9")
-    m = t["weekly_measures"].select("patient_id", "week", *scores)
-    baseline = (
-        m.filter(pl.col("week") <= p.baseline_max_week)
+SCORES = ("phq9_total", "gad7_total", "wemwbs", "phq9_9")
+
+PATIENT_COUNTS = (
+    "weeks_in_program",
+    "active_weeks",
+    "sessions_attended",
+    "pre_weeks",
+    "sessions_pre",
+    "crisis_followup",
+    "crisis_pre",
+    "escalations_followup",
+)
+
+SCORE_NAMES = {
+    "phq9_total_b": "phq9_baseline",
+    "phq9_total_l": "phq9_latest",
+    "gad7_total_b": "gad7_baseline",
+    "gad7_total_l": "gad7_latest",
+    "wemwbs_b": "wemwbs_baseline",
+    "wemwbs_l": "wemwbs_latest",
+    "phq9_9_b": "phq9_item9_baseline",
+    "phq9_9_l": "phq9_item9_latest",
+}
+
+
+def baseline_scores(measures: pl.LazyFrame, p: OutcomesParams) -> pl.LazyFrame:
+    """Per patient: the first week at or before `baseline_max_week` and its scores (`*_b`)."""
+    return (
+        measures.filter(pl.col("week") <= p.baseline_max_week)
         .group_by("patient_id")
         .agg(
             pl.col("week").min().alias("baseline_week"),
-            *[pl.col(c).min_by("week").alias(f"{c}_b") for c in scores],
+            *[pl.col(c).min_by("week").alias(f"{c}_b") for c in SCORES],
         )
     )
-    latest = m.group_by("patient_id").agg(
+
+
+def latest_scores(measures: pl.LazyFrame) -> pl.LazyFrame:
+    """Per patient: the last measured week, the number of measures and the last scores (`*_l`)."""
+    return measures.group_by("patient_id").agg(
         pl.col("week").max().alias("latest_week"),
         pl.len().alias("n_measures"),
-        *[pl.col(c).max_by("week").alias(f"{c}_l") for c in scores],
+        *[pl.col(c).max_by("week").alias(f"{c}_l") for c in SCORES],
     )
+
+
+def engagement_counts(engagement: pl.LazyFrame) -> pl.LazyFrame:
+    """Per patient: program and look-back weeks, active weeks and sessions attended in each."""
     wk = pl.col("week")
     engaged = (pl.col("checkin_messages") > 0) | (pl.col("therapy_sessions_attended") > 0)
     # Row-wise flags first, then plain sums: filters inside a group_by are several times
     # slower at tens of millions of rows (benchmarks/RESULTS.md).
     post = wk >= 0
     attended = pl.col("therapy_sessions_attended")
-    engagement = (
-        t["engagement"]
-        .select(
+    return (
+        engagement.select(
             "patient_id",
             wk,
             post.cast(pl.Int64).alias("weeks_in_program"),
@@ -308,18 +337,19 @@ def patient_outcomes(t: dict[str, pl.LazyFrame], p: OutcomesParams) -> pl.LazyFr
             wk.min().alias("first_week"),
         )
     )
-    patients = t["patients"].select(
-        *REQUIRED_COLUMNS["patients"],
-        pl.col("enrolment_date").dt.strftime("%Y-%m").alias("enrolment_month"),
-        program_week(pl.col("end_date")).alias("planned_weeks"),
-    )
+
+
+def crisis_counts(
+    events: pl.LazyFrame, patients: pl.LazyFrame, engaged: pl.LazyFrame, p: OutcomesParams
+) -> pl.LazyFrame:
+    """Per patient: crisis interventions in the program and the look-back, and escalations."""
+    wk = pl.col("week")
     in_scope = pl.col("event_type").is_in(list(p.crisis_event_types))
     covered = (wk >= 0) & (wk <= pl.col("last_program_week"))
-    crisis = (
-        t["crisis_events"]
-        .select("patient_id", "date", "event_type")
+    return (
+        events.select("patient_id", "date", "event_type")
         .join(patients.select("patient_id", "enrolment_date"), on="patient_id")
-        .join(engagement.select("patient_id", "last_program_week", "first_week"), on="patient_id")
+        .join(engaged.select("patient_id", "last_program_week", "first_week"), on="patient_id")
         .with_columns(program_week(pl.col("date")).alias("week"))
         .select(
             "patient_id",
@@ -334,6 +364,24 @@ def patient_outcomes(t: dict[str, pl.LazyFrame], p: OutcomesParams) -> pl.LazyFr
         .group_by("patient_id")
         .agg(pl.all().sum())
     )
+
+
+def paired_scores(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """Counts filled with 0, `has_followup`, and latest scores only when after baseline."""
+    fu = pl.col("has_followup")
+    return frame.with_columns(
+        pl.col(PATIENT_COUNTS).fill_null(0).cast(pl.Int64),
+        pl.col("n_measures").fill_null(0).cast(pl.Int64),
+        (pl.col("latest_week") > pl.col("baseline_week")).fill_null(False).alias("has_followup"),
+    ).with_columns(
+        # Latest scores exist only when measured after baseline.
+        *[pl.when(fu).then(pl.col(f"{s}_l")).alias(f"{s}_l") for s in SCORES],
+        pl.when(fu).then(pl.col("latest_week")).alias("latest_week"),
+    )
+
+
+def nhs_outcomes(frame: pl.LazyFrame, p: OutcomesParams) -> pl.LazyFrame:
+    """Score changes, caseness, reliable change, recovery and severity bands (NHS TT)."""
     c, r = p.caseness, p.reliable_change
     fu = pl.col("has_followup")
     d_phq, d_gad = pl.col("phq9_change"), pl.col("gad7_change")
@@ -341,37 +389,8 @@ def patient_outcomes(t: dict[str, pl.LazyFrame], p: OutcomesParams) -> pl.LazyFr
     case_l = (pl.col("phq9_total_l") >= c.phq9) | (pl.col("gad7_total_l") >= c.gad7)
     deterioration = (d_phq >= r.phq9) | (d_gad >= r.gad7)
     improvement = ((-d_phq >= r.phq9) | (-d_gad >= r.gad7)) & ~deterioration
-    counts = (
-        "weeks_in_program",
-        "active_weeks",
-        "sessions_attended",
-        "pre_weeks",
-        "sessions_pre",
-        "crisis_followup",
-        "crisis_pre",
-        "escalations_followup",
-    )
     return (
-        patients.join(baseline, on="patient_id", how="left")
-        .join(latest, on="patient_id", how="left")
-        .join(engagement, on="patient_id", how="left")
-        .join(crisis, on="patient_id", how="left")
-        .with_columns(
-            pl.col(counts).fill_null(0).cast(pl.Int64),
-            pl.col("n_measures").fill_null(0).cast(pl.Int64),
-            (pl.col("latest_week") > pl.col("baseline_week"))
-            .fill_null(False)
-            .alias("has_followup"),
-        )
-        .with_columns(
-            # Latest scores exist only when measured after baseline.
-            *[
-                pl.when(fu).then(pl.col(f"{s}_l")).alias(f"{s}_l")
-                for s in ("phq9_total", "gad7_total", "wemwbs", "phq9_9")
-            ],
-            pl.when(fu).then(pl.col("latest_week")).alias("latest_week"),
-        )
-        .with_columns(
+        frame.with_columns(
             (pl.col("phq9_total_l") - pl.col("phq9_total_b")).alias("phq9_change"),
             (pl.col("gad7_total_l") - pl.col("gad7_total_b")).alias("gad7_change"),
             (pl.col("wemwbs_l") - pl.col("wemwbs_b")).alias("wemwbs_change"),
@@ -401,18 +420,28 @@ def patient_outcomes(t: dict[str, pl.LazyFrame], p: OutcomesParams) -> pl.LazyFr
             .then(pl.col("reliable_recovery").fill_null(False))
             .alias("reliable_recovery_itt"),
         )
-        .rename(
-            {
-                "phq9_total_b": "phq9_baseline",
-                "phq9_total_l": "phq9_latest",
-                "gad7_total_b": "gad7_baseline",
-                "gad7_total_l": "gad7_latest",
-                "wemwbs_b": "wemwbs_baseline",
-                "wemwbs_l": "wemwbs_latest",
-                "phq9_9_b": "phq9_item9_baseline",
-                "phq9_9_l": "phq9_item9_latest",
-            }
-        )
+    )
+
+
+def patient_outcomes(t: dict[str, pl.LazyFrame], p: OutcomesParams) -> pl.LazyFrame:
+    """One row per patient: baseline and latest scores, the NHS outcome flags, engagement,
+    crisis counts and patient-weeks (see the module docstring for each definition)."""
+    measures = t["weekly_measures"].select("patient_id", "week", *SCORES)
+    engaged = engagement_counts(t["engagement"])
+    patients = t["patients"].select(
+        *REQUIRED_COLUMNS["patients"],
+        pl.col("enrolment_date").dt.strftime("%Y-%m").alias("enrolment_month"),
+        program_week(pl.col("end_date")).alias("planned_weeks"),
+    )
+    joined = (
+        patients.join(baseline_scores(measures, p), on="patient_id", how="left")
+        .join(latest_scores(measures), on="patient_id", how="left")
+        .join(engaged, on="patient_id", how="left")
+        .join(crisis_counts(t["crisis_events"], patients, engaged, p), on="patient_id", how="left")
+    )
+    return (
+        nhs_outcomes(paired_scores(joined), p)
+        .rename(SCORE_NAMES)
         .drop("first_week")
         .sort("patient_id")
     )

@@ -36,7 +36,7 @@ from pipelines.clinical.scales import program_week, severity_band
 from pipelines.clinical.topics import TOPICS, topic_flags
 from pipelines.core.errors import UserError
 from pipelines.core.io import scan_checked
-from pipelines.core.params import SummariesParams
+from pipelines.core.params import AlertRules, SummariesParams
 
 log = logging.getLogger("carebridge.summaries")
 
@@ -404,15 +404,10 @@ def adherence_and_engagement(
 
 
 # ---- alerts ----------------------------------------------------------------------------------
-def alert_feed(
-    t: dict[str, Any], ref: pl.LazyFrame, sp: SummariesParams, as_of: dt.date
-) -> pl.DataFrame:
-    """Every alert up to `as_of`, one row each: patient, date, week, rule, reason, value."""
-    a = sp.alerts
-    pts = ref.select("patient_id", "enrolment_date", "planned_weeks", "as_of_week")
-    m = (
-        t["weekly_measures"]
-        .select("patient_id", "week", "date", "phq9_total", "phq9_9")
+def _measure_sequence(measures: pl.LazyFrame, as_of: dt.date) -> pl.LazyFrame:
+    """PHQ-9 measures up to `as_of`, each with the previous score and week and the next week."""
+    return (
+        measures.select("patient_id", "week", "date", "phq9_total", "phq9_9")
         .filter(pl.col("date") <= as_of)
         .sort("patient_id", "week")
         .with_columns(
@@ -421,37 +416,48 @@ def alert_feed(
             pl.col("week").shift(-1).over("patient_id").alias("next_week"),
         )
     )
-    parts = [
-        m.filter(pl.col("phq9_9") >= a.phq9_item9_min).select(
-            "patient_id",
-            "date",
-            "week",
-            pl.lit("phq9_item9").alias("rule"),
-            pl.format(
-                "PHQ-9 item 9 (thoughts of self-harm) = {} (rule: >= {})",
-                pl.col("phq9_9"),
-                pl.lit(a.phq9_item9_min),
-            ).alias("reason"),
-            pl.col("phq9_9").cast(pl.Float64).alias("value"),
-        ),
-        m.filter(pl.col("phq9_total") - pl.col("prev_phq9") >= a.phq9_rise).select(
-            "patient_id",
-            "date",
-            "week",
-            pl.lit("phq9_rise").alias("rule"),
-            pl.format(
-                "PHQ-9 up {} (from {} in week {} to {}; rule: >= {})",
-                pl.col("phq9_total") - pl.col("prev_phq9"),
-                pl.col("prev_phq9"),
-                pl.col("prev_week"),
-                pl.col("phq9_total"),
-                pl.lit(a.phq9_rise),
-            ).alias("reason"),
-            (pl.col("phq9_total") - pl.col("prev_phq9")).cast(pl.Float64).alias("value"),
-        ),
-    ]
+
+
+def item9_alerts(m: pl.LazyFrame, a: AlertRules) -> pl.LazyFrame:
+    """`phq9_item9`: PHQ-9 item 9 at or above `phq9_item9_min`."""
+    return m.filter(pl.col("phq9_9") >= a.phq9_item9_min).select(
+        "patient_id",
+        "date",
+        "week",
+        pl.lit("phq9_item9").alias("rule"),
+        pl.format(
+            "PHQ-9 item 9 (thoughts of self-harm) = {} (rule: >= {})",
+            pl.col("phq9_9"),
+            pl.lit(a.phq9_item9_min),
+        ).alias("reason"),
+        pl.col("phq9_9").cast(pl.Float64).alias("value"),
+    )
+
+
+def rise_alerts(m: pl.LazyFrame, a: AlertRules) -> pl.LazyFrame:
+    """`phq9_rise`: PHQ-9 up by `phq9_rise` or more since the previous measure."""
+    return m.filter(pl.col("phq9_total") - pl.col("prev_phq9") >= a.phq9_rise).select(
+        "patient_id",
+        "date",
+        "week",
+        pl.lit("phq9_rise").alias("rule"),
+        pl.format(
+            "PHQ-9 up {} (from {} in week {} to {}; rule: >= {})",
+            pl.col("phq9_total") - pl.col("prev_phq9"),
+            pl.col("prev_phq9"),
+            pl.col("prev_week"),
+            pl.col("phq9_total"),
+            pl.lit(a.phq9_rise),
+        ).alias("reason"),
+        (pl.col("phq9_total") - pl.col("prev_phq9")).cast(pl.Float64).alias("value"),
+    )
+
+
+def missed_checkin_alerts(m: pl.LazyFrame, pts: pl.LazyFrame, a: AlertRules) -> pl.LazyFrame:
+    """`missed_checkins`: no measures for `missed_weeks` weeks after a high PHQ-9, while the
+    patient was still planned to be in the program."""
     due = pl.col("week") + a.missed_weeks
-    parts.append(
+    return (
         m.filter(pl.col("phq9_total") >= a.high_phq9)
         .join(pts, on="patient_id")
         .filter(
@@ -473,30 +479,44 @@ def alert_feed(
             pl.col("phq9_total").cast(pl.Float64).alias("value"),
         )
     )
-    if a.risk_model and t["scores"] is not None:
-        parts.append(
-            t["scores"]
-            .filter(pl.col("alert") & (pl.col("sent_at").dt.date() <= as_of))
-            .join(pts.select("patient_id", "enrolment_date"), on="patient_id")
-            .group_by("patient_id", pl.col("sent_at").dt.date().alias("date"))
-            .agg(
-                pl.len().alias("n"),
-                pl.col("p_urgent").max().alias("p"),
-                pl.col("enrolment_date").first(),
-            )
-            .select(
-                "patient_id",
-                "date",
-                program_week(pl.col("date")).alias("week"),
-                pl.lit("risk_model").alias("rule"),
-                pl.format(
-                    "risk model alert on {} message(s) (highest P(moderate or high) {})",
-                    pl.col("n"),
-                    pl.col("p").round(2),
-                ).alias("reason"),
-                pl.col("p").cast(pl.Float64).alias("value"),
-            )
+
+
+def risk_model_alerts(scores: pl.LazyFrame, pts: pl.LazyFrame, as_of: dt.date) -> pl.LazyFrame:
+    """`risk_model`: one alert per patient and day the risk model alerted on a message."""
+    return (
+        scores.filter(pl.col("alert") & (pl.col("sent_at").dt.date() <= as_of))
+        .join(pts.select("patient_id", "enrolment_date"), on="patient_id")
+        .group_by("patient_id", pl.col("sent_at").dt.date().alias("date"))
+        .agg(
+            pl.len().alias("n"),
+            pl.col("p_urgent").max().alias("p"),
+            pl.col("enrolment_date").first(),
         )
+        .select(
+            "patient_id",
+            "date",
+            program_week(pl.col("date")).alias("week"),
+            pl.lit("risk_model").alias("rule"),
+            pl.format(
+                "risk model alert on {} message(s) (highest P(moderate or high) {})",
+                pl.col("n"),
+                pl.col("p").round(2),
+            ).alias("reason"),
+            pl.col("p").cast(pl.Float64).alias("value"),
+        )
+    )
+
+
+def alert_feed(
+    t: dict[str, Any], ref: pl.LazyFrame, sp: SummariesParams, as_of: dt.date
+) -> pl.DataFrame:
+    """Every alert up to `as_of`, one row each: patient, date, week, rule, reason, value."""
+    a = sp.alerts
+    pts = ref.select("patient_id", "enrolment_date", "planned_weeks", "as_of_week")
+    m = _measure_sequence(t["weekly_measures"], as_of)
+    parts = [item9_alerts(m, a), rise_alerts(m, a), missed_checkin_alerts(m, pts, a)]
+    if a.risk_model and t["scores"] is not None:
+        parts.append(risk_model_alerts(t["scores"], pts, as_of))
     feed = pl.concat([p.select(list(ALERT_COLUMNS)).cast(ALERT_COLUMNS) for p in parts])
     return (
         feed.join(ref.select("patient_id", "arm", "site"), on="patient_id")
@@ -552,20 +572,9 @@ def _r(x: float | None, nd: int = 2) -> float | None:
     return None if x is None else round(float(x), nd)
 
 
-def _summary(
-    row: dict[str, Any],
-    alerts: list[dict[str, Any]],
-    step: dict[str, Any] | None,
-    as_of: dt.date,
-    sp: SummariesParams,
-    *,
-    risk_scored: bool,
-) -> dict[str, Any]:
-    """One patient's summary as plain JSON-able data."""
-    last_session = row.get("last_session_week")
-    since = last_session if last_session is not None else 0
-    ref_date = row["enrolment_date"] + dt.timedelta(weeks=row["ref_week"])
-    since_session = [
+def _alerts_since(alerts: list[dict[str, Any]], since: int) -> list[dict[str, Any]]:
+    """Alerts from week `since` on, after the reference week too (e.g. missed check-ins)."""
+    return [
         {
             "date": a["date"].isoformat(),
             "week": a["week"],
@@ -573,8 +582,12 @@ def _summary(
             "reason": a["reason"],
         }
         for a in alerts
-        if a["week"] >= since  # after the reference week too: e.g. missed check-ins
+        if a["week"] >= since
     ]
+
+
+def _mood_section(row: dict[str, Any], sp: SummariesParams) -> dict[str, Any]:
+    """Latest PHQ-9/GAD-7 with bands, change since baseline, per-week slopes and trajectory."""
     phq_slope = row.get("phq9_total_slope")
     trend = (
         "not enough measures"
@@ -586,6 +599,80 @@ def _summary(
         else "steady"
     )
     return {
+        "phq9_latest": row.get("phq9_latest"),
+        "phq9_band": row.get("phq9_band"),
+        "gad7_latest": row.get("gad7_latest"),
+        "gad7_band": row.get("gad7_band"),
+        "latest_week": row.get("latest_week"),
+        "phq9_change_from_baseline": None
+        if row.get("phq9_latest") is None or row.get("phq9_baseline") is None
+        else row["phq9_latest"] - row["phq9_baseline"],
+        "phq9_per_week": _r(phq_slope),
+        "gad7_per_week": _r(row.get("gad7_total_slope")),
+        "trend": trend,
+        "trajectory": row.get("trajectory") or [],
+    }
+
+
+def _sentiment_section(row: dict[str, Any]) -> dict[str, Any]:
+    """Message sentiment, recent vs previous window, and its weekly means."""
+    return {
+        "recent": row.get("sentiment_recent"),
+        "previous": row.get("sentiment_previous"),
+        "trend": _word_trend(row.get("sentiment_recent"), row.get("sentiment_previous"), 0.1),
+        "messages_recent": row.get("messages_recent") or 0,
+        "weekly": row.get("sentiment_weekly") or [],
+    }
+
+
+def _sleep_section(row: dict[str, Any]) -> dict[str, Any]:
+    """Hours slept, recent vs baseline, days measured and the flag."""
+    return {
+        "baseline_hours": _r(row.get("sleep_baseline")),
+        "recent_hours": _r(row.get("sleep_recent")),
+        "change_hours": row.get("sleep_change_hours"),
+        "days_recent": row.get("sleep_days_recent") or 0,
+        "flag": row.get("sleep_flag") or "no wearable data",
+    }
+
+
+def _activity_section(row: dict[str, Any]) -> dict[str, Any]:
+    """Active minutes, recent vs baseline, days measured and the flag."""
+    return {
+        "baseline_minutes": _r(row.get("activity_baseline"), 1),
+        "recent_minutes": _r(row.get("activity_recent"), 1),
+        "change_share": row.get("activity_change_share"),
+        "days_recent": row.get("activity_days_recent") or 0,
+        "flag": row.get("activity_flag") or "no wearable data",
+    }
+
+
+def _engagement_section(row: dict[str, Any]) -> dict[str, Any]:
+    """Measures, check-ins, sessions and reminders in the recent window."""
+    return {
+        "weekly_measures_recent": row.get("measures_recent") or 0,
+        "checkins_recent": row.get("checkins_recent") or 0,
+        "checkins_previous": row.get("checkins_previous") or 0,
+        "sessions_attended_recent": row.get("sessions_attended_recent") or 0,
+        "sessions_scheduled_recent": row.get("sessions_scheduled_recent") or 0,
+        "reminders_sent_recent": row.get("reminders_sent_recent") or 0,
+        "reminders_acknowledged_recent": row.get("reminders_acknowledged_recent") or 0,
+    }
+
+
+def _summary(
+    row: dict[str, Any],
+    alerts: list[dict[str, Any]],
+    step: dict[str, Any] | None,
+    as_of: dt.date,
+    sp: SummariesParams,
+    *,
+    risk_scored: bool,
+) -> dict[str, Any]:
+    """One patient's summary as plain JSON-able data."""
+    last_session = row.get("last_session_week")
+    ref_date = row["enrolment_date"] + dt.timedelta(weeks=row["ref_week"])
+    return {
         "patient_id": row["patient_id"],
         "arm": row["arm"],
         "site": row["site"],
@@ -594,58 +681,21 @@ def _summary(
         "reference_week": row["ref_week"],
         "reference_week_start": ref_date.isoformat(),
         "last_session_week": last_session,
-        "mood": {
-            "phq9_latest": row.get("phq9_latest"),
-            "phq9_band": row.get("phq9_band"),
-            "gad7_latest": row.get("gad7_latest"),
-            "gad7_band": row.get("gad7_band"),
-            "latest_week": row.get("latest_week"),
-            "phq9_change_from_baseline": None
-            if row.get("phq9_latest") is None or row.get("phq9_baseline") is None
-            else row["phq9_latest"] - row["phq9_baseline"],
-            "phq9_per_week": _r(phq_slope),
-            "gad7_per_week": _r(row.get("gad7_total_slope")),
-            "trend": trend,
-            "trajectory": row.get("trajectory") or [],
-        },
+        "mood": _mood_section(row, sp),
         "topics": row.get("topics") or [],
-        "sentiment": {
-            "recent": row.get("sentiment_recent"),
-            "previous": row.get("sentiment_previous"),
-            "trend": _word_trend(row.get("sentiment_recent"), row.get("sentiment_previous"), 0.1),
-            "messages_recent": row.get("messages_recent") or 0,
-            "weekly": row.get("sentiment_weekly") or [],
-        },
-        "sleep": {
-            "baseline_hours": _r(row.get("sleep_baseline")),
-            "recent_hours": _r(row.get("sleep_recent")),
-            "change_hours": row.get("sleep_change_hours"),
-            "days_recent": row.get("sleep_days_recent") or 0,
-            "flag": row.get("sleep_flag") or "no wearable data",
-        },
-        "activity": {
-            "baseline_minutes": _r(row.get("activity_baseline"), 1),
-            "recent_minutes": _r(row.get("activity_recent"), 1),
-            "change_share": row.get("activity_change_share"),
-            "days_recent": row.get("activity_days_recent") or 0,
-            "flag": row.get("activity_flag") or "no wearable data",
-        },
+        "sentiment": _sentiment_section(row),
+        "sleep": _sleep_section(row),
+        "activity": _activity_section(row),
         "adherence": {
             "medication_recent": row.get("medication_adherence_recent"),
             "medication_previous": row.get("medication_adherence_previous"),
             "exercise_recent": row.get("exercise_adherence_recent"),
             "exercise_previous": row.get("exercise_adherence_previous"),
         },
-        "engagement": {
-            "weekly_measures_recent": row.get("measures_recent") or 0,
-            "checkins_recent": row.get("checkins_recent") or 0,
-            "checkins_previous": row.get("checkins_previous") or 0,
-            "sessions_attended_recent": row.get("sessions_attended_recent") or 0,
-            "sessions_scheduled_recent": row.get("sessions_scheduled_recent") or 0,
-            "reminders_sent_recent": row.get("reminders_sent_recent") or 0,
-            "reminders_acknowledged_recent": row.get("reminders_acknowledged_recent") or 0,
-        },
-        "alerts_since_last_session": since_session,
+        "engagement": _engagement_section(row),
+        "alerts_since_last_session": _alerts_since(
+            alerts, last_session if last_session is not None else 0
+        ),
         "risk_model_scored": risk_scored,
         "screening": step,
         "window_weeks": sp.window_weeks,

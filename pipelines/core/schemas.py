@@ -451,10 +451,8 @@ def _rows(df: pl.DataFrame, mask: pl.Series | pl.Expr) -> list[int]:
     return df.filter(mask)[ROW].to_list()
 
 
-def validate_table(
-    table: Table, df: pl.DataFrame, file: Path | str, report: Report
-) -> pl.DataFrame | None:
-    """Type and check one table; return the typed frame, or None if its columns are unusable."""
+def _check_columns(table: Table, df: pl.DataFrame, file: Path | str, report: Report) -> bool:
+    """Report missing required columns and unknown ones; True when the columns are usable."""
     present = set(df.columns)
     missing = [c.name for c in table.columns if c.required and c.name not in present]
     for name in missing:
@@ -474,13 +472,14 @@ def validate_table(
                     else f"; expected columns: {', '.join(table.column_names)}"
                 ),
             )
-    if missing or not known.issuperset(present):
-        return None
+    return not missing and known.issuperset(present)
 
-    df = df.with_row_index(ROW, offset=1)
+
+def _typed(table: Table, df: pl.DataFrame, file: Path | str, report: Report) -> pl.DataFrame:
+    """Every contract column cast to its type (absent optional ones null), type errors reported."""
     typed = [pl.col(ROW)]
     for col in table.columns:
-        if col.name not in present:
+        if col.name not in df.columns:
             typed.append(pl.lit(None, DTYPES[col.kind]).alias(col.name))
             continue
         raw = df[col.name]
@@ -496,11 +495,16 @@ def validate_table(
                 f"expected {'text' if col.kind == 'text' else col.kind}",
             )
         typed.append(cast.alias(col.name))
-    out = df.select(typed)
+    return df.select(typed)
 
+
+def _check_values(
+    table: Table, df: pl.DataFrame, out: pl.DataFrame, file: Path | str, report: Report
+) -> None:
+    """Missing values, ranges and allowed values, column by column."""
     for col in table.columns:
         s = out[col.name]
-        if not col.nullable and col.name in present:
+        if not col.nullable and col.name in df.columns:
             bad = s.is_null() & ~_rows_with_type_error(df, col, s)
             if bad.any():
                 report.add_rows(file, _rows(out, bad), col.name, "value is missing")
@@ -519,6 +523,11 @@ def validate_table(
                     file, _rows(out, bad), col.name, f"must be one of: {', '.join(col.allowed)}"
                 )
 
+
+def _check_key_and_rules(
+    table: Table, out: pl.DataFrame, file: Path | str, report: Report
+) -> None:
+    """Duplicate keys and the table's row-level rules."""
     dup = out.select(pl.col(ROW), pl.struct(list(table.key)).is_duplicated().alias("d"))
     dup_rows = dup.filter(pl.col("d"))[ROW].to_list()
     if dup_rows:
@@ -528,11 +537,22 @@ def validate_table(
             ", ".join(table.key),
             f"duplicate {' + '.join(table.key)} (must be unique)",
         )
-
     for rule in table.rules:
         bad = out.select((~rule.expr).fill_null(False)).to_series()
         if bad.any():
             report.add_rows(file, _rows(out, bad), ", ".join(rule.columns), rule.message)
+
+
+def validate_table(
+    table: Table, df: pl.DataFrame, file: Path | str, report: Report
+) -> pl.DataFrame | None:
+    """Type and check one table; return the typed frame, or None if its columns are unusable."""
+    if not _check_columns(table, df, file, report):
+        return None
+    df = df.with_row_index(ROW, offset=1)
+    out = _typed(table, df, file, report)
+    _check_values(table, df, out, file, report)
+    _check_key_and_rules(table, out, file, report)
     return out
 
 
