@@ -11,7 +11,6 @@ Face `DatasetDict` to `paths.processed/datasets/<task>`.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -21,17 +20,12 @@ import polars as pl
 from pipelines.core.errors import UserError
 from pipelines.core.io import atomic_dir, find_table, read_table
 from pipelines.core.params import DatasetsParams, EncoderParams
+from pipelines.core.splits import stable_unit
 from pipelines.core.vocab import DATASET_SPLITS as SPLITS
 from pipelines.core.vocab import EMPATHY_MECHANISMS as MECHANISMS
 from pipelines.core.vocab import RISK_LEVELS
 
 log = logging.getLogger("carebridge.build_datasets")
-
-
-def _unit(seed: int, salt: str, key: str) -> float:
-    """A stable pseudo-random number in [0, 1) for a key (same on every machine and run)."""
-    digest = hashlib.sha256(f"{seed}:{salt}:{key}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") / 2**64
 
 
 def assign_splits(
@@ -51,13 +45,13 @@ def assign_splits(
         if heldout is not None:
             is_test = pid in heldout
         else:
-            is_test = _unit(seed, "test", pid) < p.test_share
+            is_test = stable_unit(seed, "test", pid) < p.test_share
         if is_test:
             split = "test"
         elif (
             pid in validation
             if validation
-            else _unit(seed, "validation", pid) < p.validation_share
+            else stable_unit(seed, "validation", pid) < p.validation_share
         ):
             split = "validation"
         else:

@@ -144,6 +144,28 @@ class IngestParams(Frozen):
     max_errors: PositiveInt
 
 
+class CorporaParams(Frozen):
+    """Real labelled corpora in their published formats; a folder per corpus, None = unused."""
+
+    epitome: Path | None = None
+    cssrs: Path | None = None
+    esconv: Path | None = None
+    test_share: Annotated[float, Field(gt=0, lt=0.5)]
+    validation_share: Annotated[float, Field(gt=0, lt=0.5)]
+
+    def used(self) -> dict[str, Path]:
+        """The corpora that name a folder."""
+        return {
+            name: folder
+            for name, folder in (
+                ("epitome", self.epitome),
+                ("cssrs", self.cssrs),
+                ("esconv", self.esconv),
+            )
+            if folder is not None
+        }
+
+
 class EncoderParams(Frozen):
     name_or_path: str = Field(min_length=1)
 
@@ -338,6 +360,7 @@ class Params(Frozen):
     synthesize: SynthesizeParams
     ingest: IngestParams
     deidentify: DeidentifyParams
+    corpora: CorporaParams
     encoder: EncoderParams
     datasets: DatasetsParams
     train: TrainParams
