@@ -46,3 +46,46 @@ def alert_threshold(
         while k < n and beta.ppf(1 - confidence, k, n - k + 1) < target_recall:
             k += 1
     return float(pos[k - 1])
+
+
+def budget_threshold(ordinary_prob: np.ndarray, budget: float) -> float:
+    """The lowest threshold at which at most `budget` of ordinary messages alert (P >= t)."""
+    scores = np.sort(ordinary_prob)[::-1]
+    allowed = int(np.floor(budget * len(scores)))  # alerts allowed among ordinary messages
+    if allowed >= len(scores):
+        return 0.0
+    return float(np.nextafter(scores[allowed], np.inf))
+
+
+def alert_policy(
+    urgent_prob: np.ndarray,
+    urgent: np.ndarray,
+    ordinary_prob: np.ndarray | None,
+    target_recall: float,
+    confidence: float,
+    budget: float,
+) -> dict[str, float | str | None]:
+    """The alert threshold for recall on urgent messages and, where ordinary real chat is
+    there, an alert budget on it. Any threshold between the budget's and recall's keeps both,
+    and the recall one (the highest) is chosen. When they conflict recall is kept, because a
+    missed crisis costs more than extra reviews, and the budget's overrun is reported."""
+    recall_t = alert_threshold(urgent_prob, urgent, target_recall, confidence)
+    recall = float((urgent_prob[urgent.astype(bool)] >= recall_t).mean())
+    out: dict[str, float | str | None] = {
+        "threshold": recall_t,
+        "recall_validation": round(recall, 4),
+        "ordinary_alert_share_validation": None,
+        "budget": budget,
+        "kept": "recall (no ordinary real chat in validation: budget not checked)",
+    }
+    if ordinary_prob is None or len(ordinary_prob) == 0:
+        return out
+    share = float((ordinary_prob >= recall_t).mean())
+    out["ordinary_alert_share_validation"] = round(share, 4)
+    out["budget_threshold"] = budget_threshold(ordinary_prob, budget)
+    if share <= budget:
+        out["kept"] = "both"
+    else:
+        out["kept"] = "recall"
+        out["budget_overrun"] = round(share - budget, 4)
+    return out

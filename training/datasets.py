@@ -24,6 +24,8 @@ from pipelines.core.splits import stable_unit
 from pipelines.core.vocab import DATASET_SPLITS as SPLITS
 from pipelines.core.vocab import EMPATHY_MECHANISMS as MECHANISMS
 from pipelines.core.vocab import RISK_LEVELS
+from training.context import with_context
+from training.corpus_data import empathy_rows, risk_rows
 
 log = logging.getLogger("carebridge.build_datasets")
 
@@ -58,19 +60,6 @@ def assign_splits(
             split = "train"
         rows.append((pid, split))
     return pl.DataFrame(rows, schema={"patient_id": pl.String, "split": pl.String}, orient="row")
-
-
-def with_context(transcripts: pl.DataFrame, turns: int) -> pl.DataFrame:
-    """Add `context`: the `turns` messages before each one in its conversation, oldest first."""
-    ordered = transcripts.sort("conversation_id", "turn")
-    if turns == 0:
-        return ordered.with_columns(context=pl.lit(""))
-    shifted = [
-        pl.col("text").shift(k).over("conversation_id").fill_null("") for k in range(turns, 0, -1)
-    ]
-    return ordered.with_columns(
-        context=pl.concat_str(shifted, separator="\n").str.strip_chars("\n")
-    )
 
 
 def risk_frame(deid: pl.DataFrame, labels: pl.DataFrame, context_turns: int) -> pl.DataFrame:
@@ -195,36 +184,66 @@ def build(
         frames["empathy"] = empathy_frame(deid, read_table(emp_path))
     if not frames:
         raise UserError(f"{interim}: no risk_labels or empathy_labels table to train on")
+    corpus_rows = {
+        "risk": risk_rows(processed / "corpora", p.window_words),
+        "empathy": empathy_rows(processed / "corpora"),
+    }
     root = processed / "datasets"
     with atomic_dir(root) as tmp:
         for task, frame in frames.items():
             excluded = frame.filter(~pl.col("patient_id").is_in(consenting.implode()))
             frame = frame.filter(pl.col("patient_id").is_in(consenting.implode()))
             frame = frame.join(splits, on="patient_id", how="left")
-            parts = {}
-            task_report: dict[str, Any] = {"excluded_records_no_consent": excluded.height}
-            for split in SPLITS:
-                part = frame.filter(pl.col("split") == split).drop("split")
-                if part.is_empty():
-                    raise UserError(
-                        f"{task}: the {split} split is empty (too few consenting patients "
-                        "or datasets.*_share too small)"
-                    )
-                max_length = getattr(p.max_length, task)
-                ds = tokenize(part, task, tokenizer, max_length)
-                lengths = [len(x) for x in ds["input_ids"]]
-                parts[split] = ds
-                task_report[split] = {
-                    "records": part.height,
-                    "patients": part["patient_id"].n_unique(),
-                    "truncated_share": round(
-                        sum(n >= max_length for n in lengths) / len(lengths), 4
-                    ),
-                    "labels": _label_counts(part, task),
-                }
+            frame = _with_corpus_rows(frame, corpus_rows.get(task))
+            parts, task_report = _split_datasets(
+                frame, task, tokenizer, getattr(p.max_length, task)
+            )
+            task_report = {"excluded_records_no_consent": excluded.height, **task_report}
             DatasetDict(parts).save_to_disk(str(tmp / task))
             report[task] = task_report
     return report
+
+
+def _split_datasets(
+    frame: pl.DataFrame, task: str, tokenizer: Any, max_length: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One tokenized dataset per split, and each split's counts for the report."""
+    parts, report = {}, {}
+    for split in SPLITS:
+        part = frame.filter(pl.col("split") == split).drop("split")
+        if part.is_empty():
+            raise UserError(
+                f"{task}: the {split} split is empty (too few consenting patients "
+                "or datasets.*_share too small)"
+            )
+        ds = tokenize(part, task, tokenizer, max_length)
+        lengths = [len(x) for x in ds["input_ids"]]
+        parts[split] = ds
+        report[split] = {
+            "records": part.height,
+            **_sources(part),
+            "patients": part["patient_id"].n_unique(),
+            "truncated_share": round(sum(n >= max_length for n in lengths) / len(lengths), 4),
+            "labels": _label_counts(part, task),
+        }
+    return parts, report
+
+
+def _with_corpus_rows(frame: pl.DataFrame, rows: pl.DataFrame | None) -> pl.DataFrame:
+    """The cohort's rows and, when real corpora are there, their train and validation rows
+    (tagged by `source`; a corpus's test groups never enter the datasets)."""
+    if rows is None:
+        return frame
+    cohort = frame.with_columns(source=pl.lit("cohort"))
+    return pl.concat([cohort, rows.select(cohort.columns)])
+
+
+def _sources(part: pl.DataFrame) -> dict[str, Any]:
+    """Records per source, when the split mixes the cohort with real corpora."""
+    if "source" not in part.columns:
+        return {}
+    counts = part["source"].value_counts().sort("source").iter_rows()
+    return {"records_by_source": {s: int(n) for s, n in counts}}
 
 
 def _label_counts(part: pl.DataFrame, task: str) -> dict[str, Any]:

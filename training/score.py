@@ -51,7 +51,7 @@ def score_messages(transcripts: Path, model_dir: Path) -> tuple[pl.DataFrame, di
     columns = ["message_id", "conversation_id", "patient_id", "sent_at", "text"]
     if predictor.context_turns:
         # the earlier turns it was trained with, built as its datasets were; input order kept
-        from training.datasets import with_context
+        from training.context import with_context
 
         frame = pl.scan_parquet(transcripts).select(*columns, "speaker", "turn").collect()
         msgs = (

@@ -27,7 +27,7 @@ from pipelines.core.io import atomic_dir
 from pipelines.core.params import Params
 from pipelines.core.stage import StageRun, stage
 from pipelines.core.tracking import flatten
-from training.calibration import alert_threshold, fit_temperature
+from training.calibration import alert_policy, fit_temperature
 from training.packaging import package
 from training.tasks import MODELS, TASKS, Task
 
@@ -138,17 +138,28 @@ def _calibrate(predictor: Any, validation: Any, task: Task, params: Params) -> d
     predictor.temperatures = temps
     out: dict[str, Any] = {"temperatures": [round(t, 4) for t in temps]}
     if task.name == "risk":
-        probs = softmax(logits[0] / temps[0])
-        threshold = alert_threshold(
-            urgent_probability(probs),
-            val_labels[:, 0] >= 2,
-            rp.target_recall,
-            rp.recall_confidence,
+        urgent_prob = urgent_probability(softmax(logits[0] / temps[0]))
+        urgent = val_labels[:, 0] >= 2
+        ordinary = None
+        if "source" in validation.column_names:  # real corpora mixed in: see corpus_data
+            source = np.asarray(validation["source"])
+            urgent = urgent & (source == "cohort")  # message-level urgent labels only
+            ordinary = urgent_prob[source == "esconv"]
+        policy = alert_policy(
+            urgent_prob, urgent, ordinary, rp.target_recall, rp.recall_confidence, rp.alert_budget
         )
-        predictor.alert_threshold = threshold
-        out["alert_threshold"] = round(threshold, 6)
+        predictor.alert_threshold = policy["threshold"]
+        out["alert_threshold"] = round(policy["threshold"], 6)
         out["target_recall"] = rp.target_recall
         out["recall_confidence"] = rp.recall_confidence
+        out["alert_policy"] = {k: v for k, v in policy.items() if k != "threshold"}
+        if policy["kept"] == "recall" and "budget_overrun" in policy:
+            log.warning(
+                "alert threshold: recall %.2f kept on validation; ordinary real chat alerts "
+                "%.3f, over the %.2f budget by %.3f",
+                rp.target_recall, policy["ordinary_alert_share_validation"],
+                rp.alert_budget, policy["budget_overrun"],
+            )  # fmt: skip
     return out
 
 

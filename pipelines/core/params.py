@@ -179,6 +179,7 @@ class DatasetsParams(Frozen):
     validation_share: Annotated[float, Field(gt=0, lt=0.5)]
     test_share: Annotated[float, Field(gt=0, lt=0.5)]
     risk_context_turns: Annotated[int, Field(ge=0, le=10)]
+    window_words: Annotated[int, Field(ge=8, le=400)]
     max_length: MaxLength
 
 
@@ -199,6 +200,7 @@ class RiskTrainParams(Frozen):
     target_recall: Annotated[float, Field(gt=0, le=1)]
     recall_confidence: Annotated[float, Field(ge=0, lt=1)]
     class_weight_power: Annotated[float, Field(ge=0, le=1)]
+    alert_budget: Annotated[float, Field(gt=0, le=1)]
 
 
 class TaskProfiles(Frozen):
