@@ -8,7 +8,8 @@ alert threshold chosen on the same validation split for the same target recall. 
 `reports/evaluate_<task>.json` (DVC metrics), `reports/plots/` (DVC plots: precision-recall,
 confusion, calibration), the test predictions for the bias audit in
 `processed/predictions/<task>.parquet` (ids, labels, predictions; no text), and logs the
-test metrics and figures to the model's training run in MLflow.
+test metrics and figures to the model's training run in MLflow. When `pipelines.corpora` has
+written real corpora, the report gains a `real` section on their test splits (evaluation/real.py).
 """
 
 from __future__ import annotations
@@ -148,7 +149,22 @@ def evaluate(task: Task, params: Params, model_dir: Path) -> dict[str, Any]:
             empathy_score=pl.Series(empathy_score(probs)),
         )
     result["predictions"] = pred
-    return result
+    return result | _real(task, params, predictor)
+
+
+def _real(task: Task, params: Params, predictor: Any) -> dict[str, Any]:
+    """`{"real": ...}` figures on the corpora's test splits, or {} when none are configured."""
+    from evaluation.real import real_section
+
+    section = real_section(
+        task.name,
+        params.paths.processed / "corpora",
+        predictor,
+        window_words=params.datasets.window_words,
+        baseline=baseline_probs,
+        seed=params.seed,
+    )
+    return {} if section is None else {"real": section}
 
 
 def _figures(task: Task, result: dict[str, Any], plots: dict, folder: Path) -> list[Path]:
@@ -237,6 +253,7 @@ def _log_to_training_run(
                 **_flat_metrics("test", result["model"]),
                 **_flat_metrics("baseline", result["baseline"]),
                 **_flat_metrics("lift", result["lift"]),
+                **_flat_metrics("real", result.get("real", {})),
             }
         )
         mlflow.log_artifact(str(report))
