@@ -1,6 +1,7 @@
 """First render of every dashboard page, in headless Chromium, on a fresh server.
 
-Run: .venv/bin/python benchmarks/bench_dashboard.py [--patients 100000]
+Run from the repository root: .venv/bin/python -m benchmarks.bench_dashboard [--patients 100000]
+(as a module, so that it finds the browser-test harness in tests/harness.py).
 Without --patients it measures the working copy's own outputs (the default cohort, after
 `make run`). With --patients N it builds a workspace in a temporary folder: a synthetic
 cohort of N patients (`synthesize`), `ingest`, the `outcomes` stage and the `summaries` stage
@@ -65,12 +66,12 @@ def build_workspace(n: int, folder: Path) -> None:
     """A workspace with params.yaml and every output the pages read, for n patients."""
     import polars as pl
 
-    from dashboards.serve import write_workspace_params
     from pipelines.clinical.outcomes import compute, report, scan_inputs
     from pipelines.clinical.summary import build
     from pipelines.core.contract import ingest
     from pipelines.core.params import load_params
     from pipelines.synth.generate import synthesize
+    from tests.harness import write_workspace_params
 
     p = load_params(ROOT / "params.yaml")
     write_workspace_params(folder)
@@ -132,7 +133,7 @@ def element_counts(workspace: Path) -> dict[str, tuple[int, int]]:
     """Charts and tables each page shows once it has settled (an untimed visit)."""
     from playwright.sync_api import sync_playwright
 
-    from dashboards.serve import launch_chromium, served
+    from tests.harness import launch_chromium, served
 
     out = {}
     with served(workspace) as base, sync_playwright() as pw:
@@ -186,7 +187,7 @@ def _visit(
 ) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
-    from dashboards.serve import launch_chromium, served
+    from tests.harness import launch_chromium, served
 
     out: dict[str, Any] = {}
     t0 = time.perf_counter()
@@ -228,7 +229,7 @@ def empty_page(mode: str) -> tuple[float, float]:
     the HTTP cache). Shared cores only."""
     from playwright.sync_api import sync_playwright
 
-    from dashboards.serve import launch_chromium, served
+    from tests.harness import launch_chromium, served
 
     with tempfile.TemporaryDirectory(prefix="bench-empty-") as tmp:
         app = Path(tmp) / "empty.py"
@@ -305,7 +306,7 @@ def main() -> None:
         "",
         f"Machine: {os.cpu_count()} cores, {platform.machine()}, Python "
         f"{platform.python_version()}; Debian chromium headless. Command: `.venv/bin/python "
-        f"benchmarks/bench_dashboard.py {' '.join(sys.argv[1:])}`. Every page's first visit "
+        f"-m benchmarks.bench_dashboard {' '.join(sys.argv[1:])}`. Every page's first visit "
         f"on a fresh server and browser ({args.repeats} of each per mode and placement, "
         "alternated), each page opened by its URL in a new browser context (empty HTTP "
         "cache: a first visit ever, or a private window), by its URL in a new tab of one "

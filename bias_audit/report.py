@@ -5,6 +5,8 @@ considerations, from the model card and the stage reports), the gate verdict wit
 per-group tables with intervals and group sizes, plots (per-group error bars, an intersectional
 heat map; PNGs embedded), the mitigation comparison, de-identification name recall by origin,
 the review queue's size, and fields for reviewers' sign-off. The JSON holds the same numbers.
+The page is laid out by templates/report.html.j2 (Jinja2, every value escaped); this module
+prepares what it shows: figures as text, tables as rows of cells, plots as base64 PNGs.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ import html
 import io
 import json
 import re
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import polars as pl
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from training.tasks import MECHANISMS
 
@@ -34,6 +40,19 @@ GROUP_COLUMNS = (
     "diff_to_overall",
 )
 PRIMARY = {"risk": ["recall"], "empathy": [f"{m}_macro_f1" for m in MECHANISMS]}
+CHECK_COLUMNS = (
+    "check",
+    "features",
+    "group",
+    "value",
+    "ci_low",
+    "ci_high",
+    "n",
+    "status",
+    "shortfall",
+)
+DEID_COLUMNS = ("group", "recall", "ci_low", "ci_high", "n", "status")
+TEMPLATE = "report.html.j2"  # in bias_audit/templates/
 
 
 def card_sections(path: Path = MODEL_CARD) -> dict[str, str]:
@@ -126,49 +145,58 @@ def heat_map(table: pl.DataFrame, metric: str) -> tuple[str, str] | None:
 
 
 def _fmt(x: Any, nd: int = 3) -> str:
-    return "-" if x is None else f"{x:.{nd}f}" if isinstance(x, float) else html.escape(str(x))
+    """A table cell or figure as text: floats to `nd` places, missing as '-'."""
+    return "-" if x is None else f"{x:.{nd}f}" if isinstance(x, float) else str(x)
 
 
-def _table(rows: list[dict[str, Any]], cols: list[str]) -> str:
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
-    body = "".join(
-        "<tr"
-        + (
-            ' class="fail"'
-            if r.get("status") == "fail"
-            else ' class="na"'
-            if r.get("status") == "insufficient data"
-            else ""
-        )
-        + ">"
-        + "".join(f"<td>{_fmt(r.get(c))}</td>" for c in cols)
-        + "</tr>"
-        for r in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def _table(rows: list[dict[str, Any]], cols: Sequence[str]) -> dict[str, Any]:
+    """The columns and each row's cells as text; failed and insufficient rows get a class."""
+    css = {"fail": "fail", "insufficient data": "na"}
+    return {
+        "columns": list(cols),
+        "rows": [
+            {"css": css.get(r.get("status"), ""), "cells": [_fmt(r.get(c)) for c in cols]}
+            for r in rows
+        ],
+    }
 
 
-def _md(text: str) -> str:
+def _escape(value: Any) -> Markup:
+    """Autoescaping with the standard library's entities (html.escape, quotes included)."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value)))
+
+
+def _md(text: str) -> Markup:
     """Just enough Markdown for the model card: paragraphs, bullets, code, bold."""
     out = html.escape(text)
     out = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", out)
     out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
-    return "".join(f"<p>{p.replace(chr(10), ' ')}</p>" for p in out.split("\n\n"))
+    return Markup("".join(f"<p>{p.replace(chr(10), ' ')}</p>" for p in out.split("\n\n")))
 
 
-def write_report(
-    report: dict[str, Any],
-    table: pl.DataFrame,
-    mitigation: dict[str, Any] | None,
-    folder: Path,
-    reports: Path,
-) -> None:
-    """report.json and report.html (self-contained) into `folder`."""
+@cache
+def _templates() -> Environment:
+    """The report's Jinja2 environment: autoescaped, and an unknown name is an error."""
+    env = Environment(
+        loader=PackageLoader("bias_audit", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_escape,
+    )
+    env.filters["md"] = _md
+    return env
+
+
+def _with_card(report: dict[str, Any], table: pl.DataFrame, reports: Path) -> dict[str, Any]:
+    """The report with its model card (from MODEL_CARD.md and the stage reports), every
+    group's figures and empty sign-off fields."""
     task = report["task"]
     card = card_sections()
     ev_path = reports / f"evaluate_{task}.json"
     tr_path = reports / f"train_{task}.json"
-    report = {
+    return {
         **report,
         "model_card": {
             "intended_use": card.get("Intended use", ""),
@@ -189,132 +217,80 @@ def write_report(
             "signed_at": None,
         },
     }
-    (folder / "report.json").write_text(json.dumps(report, indent=2, sort_keys=True, default=str))
-    plots = [p for m in PRIMARY[task] for p in error_bar_plots(table, m)]
-    heat = [h for m in PRIMARY[task] if (h := heat_map(table, m)) is not None]
-    g = report["gate"]
-    model = report["model"]
-    title = f"{html.escape(model['name'])} version {html.escape(str(model['version']))}"
-    parts = [
-        f"<h1>Bias audit: {title}</h1>",
-        f"<p>Test split: {report['test_messages']} messages from {report['test_patients']} "
-        f"patients (held-out phrasings). Sensitive features: {', '.join(report['features'])}. "
-        "Intervals are 95% bootstrap intervals (Fairlearn MetricFrame); n is the number of "
-        "messages the value is computed over (urgent messages for recall).</p>",
-        f'<h2>Gate verdict: <span class="{g["verdict"]}">{g["verdict"].upper()}</span></h2>',
-        f"<p>{g['checks_judged']} checks judged, {g['checks_failed']} failed, "
-        f"{g['checks_insufficient_data']} not judged (insufficient data). Champion: "
-        f"{_fmt(report['champion'].get('champion')) if report.get('champion') else '-'}.</p>",
-        "<ul>" + "".join(f"<li>{html.escape(x)}</li>" for x in g["failed"]) + "</ul>",
-        "<h3>Every check</h3>",
-        _table(
-            g["checks"],
-            [
-                "check",
-                "features",
-                "group",
-                "value",
-                "ci_low",
-                "ci_high",
-                "n",
-                "status",
-                "shortfall",
-            ],
-        ),
-        "<h2>Per-group metrics</h2>",
-        *[f'<h3>{html.escape(t)}</h3><img src="data:image/png;base64,{b}"/>' for t, b in plots],
-        *[
-            f'<h3>Intersection {html.escape(t)}</h3><img src="data:image/png;base64,{b}"/>'
-            for t, b in heat
-        ],
-        _table(
+
+
+def _mitigation_view(report: dict[str, Any], mitigation: dict[str, Any]) -> dict[str, Any]:
+    """The mitigation section's figures: overall before and after, and each feature's
+    largest recall gap before and after, with intervals."""
+    m = report["mitigation"]
+    gaps = []
+    for feat, before in m["recall_gaps_before"].items():
+        after = m["recall_gaps_after"].get(feat, {})
+        gaps.append(
+            {
+                "feature": feat,
+                "gap_before": before.get("value"),
+                "ci_before": f"{_fmt(before.get('ci_low'))}-{_fmt(before.get('ci_high'))}",
+                "gap_after": after.get("value"),
+                "ci_after": f"{_fmt(after.get('ci_low'))}-{_fmt(after.get('ci_high'))}",
+            }
+        )
+    overall = [
+        {"metric": k, "before": v, "after": m["overall_after"].get(k)}
+        for k, v in m["overall_before"].items()
+    ]
+    shown = ("constraints", "feature", "objective", "fit_messages", "audit_messages")
+    return {
+        **{k: m[k] for k in shown},
+        "gate_before": m["gate_before"]["verdict"],
+        "gate_after": m["gate_after"]["verdict"],
+        "version": _fmt(report["champion"].get("mitigated_version")),
+        "overall": _table(overall, ["metric", "before", "after"]),
+        "gaps": _table(gaps, ["feature", "gap_before", "ci_before", "gap_after", "ci_after"]),
+        "plots": error_bar_plots(mitigation["after"], "recall"),
+    }
+
+
+def _page(
+    report: dict[str, Any], table: pl.DataFrame, mitigation: dict[str, Any] | None
+) -> dict[str, Any]:
+    """What the HTML template lays out: figures as text, tables as rows of cells, plots."""
+    primary = PRIMARY[report["task"]]
+    mc = report["model_card"]
+    champion = report.get("champion")
+    shown = ("model", "test_messages", "test_patients", "features", "gate", "review_queue")
+    return {
+        **{k: report[k] for k in shown},
+        "champion": _fmt(champion.get("champion")) if champion else "-",
+        "checks": _table(report["gate"]["checks"], CHECK_COLUMNS),
+        "plots": [p for m in primary for p in error_bar_plots(table, m)],
+        "heat_maps": [h for m in primary if (h := heat_map(table, m)) is not None],
+        "groups": _table(
             table.filter(~pl.col("features").str.contains(" x ")).to_dicts(),
             ["features", "group", "metric", *GROUP_COLUMNS, "ratio_to_overall"],
         ),
-    ]
-    if mitigation is not None:
-        m = report["mitigation"]
-        rows = []
-        for feat, before in m["recall_gaps_before"].items():
-            after = m["recall_gaps_after"].get(feat, {})
-            rows.append(
-                {
-                    "feature": feat,
-                    "gap_before": before.get("value"),
-                    "ci_before": f"{_fmt(before.get('ci_low'))}-{_fmt(before.get('ci_high'))}",
-                    "gap_after": after.get("value"),
-                    "ci_after": f"{_fmt(after.get('ci_low'))}-{_fmt(after.get('ci_high'))}",
-                }
-            )
-        parts += [
-            "<h2>Mitigation: ThresholdOptimizer</h2>",
-            f"<p>{html.escape(m['constraints'])} by {html.escape(m['feature'])} (objective "
-            f"{html.escape(m['objective'])}), fitted on {m['fit_messages']} messages of half "
-            f"the test patients, audited on the other {m['audit_messages']}; before and after "
-            "on the same messages. Gate before: "
-            f"{m['gate_before']['verdict']}, after: {m['gate_after']['verdict']}. "
-            f"Mitigated model version: {_fmt(report['champion'].get('mitigated_version'))}.</p>",
-            _table(
-                [
-                    {"metric": k, "before": v, "after": m["overall_after"].get(k)}
-                    for k, v in m["overall_before"].items()
-                ],
-                ["metric", "before", "after"],
-            ),
-            "<h3>Largest recall gap per feature (groups with enough data)</h3>",
-            _table(rows, ["feature", "gap_before", "ci_before", "gap_after", "ci_after"]),
-        ]
-        for t, b in error_bar_plots(mitigation["after"], "recall"):
-            parts.append(
-                f"<h3>After mitigation: {html.escape(t)}</h3>"
-                f'<img src="data:image/png;base64,{b}"/>'
-            )
-    if report["deid_name_recall"]:
-        parts += [
-            "<h2>De-identification: name recall by name origin</h2>",
-            _table(
-                report["deid_name_recall"], ["group", "recall", "ci_low", "ci_high", "n", "status"]
-            ),
-        ]
-    mc = report["model_card"]
-    parts += [
-        "<h2>Model card</h2>",
-        "<h3>Intended use</h3>",
-        _md(mc["intended_use"]),
-        "<h3>Data</h3>",
-        _md(mc["data"]),
-        "<h3>Training</h3>",
-        f"<pre>{html.escape(json.dumps(mc['training'], indent=1)[:3000])}</pre>",
-        "<h3>Metrics (test split)</h3>",
-        f"<pre>{html.escape(json.dumps(mc['metrics'], indent=1)[:3000])}</pre>",
-        "<h3>Limitations</h3>",
-        _md(mc["limitations"]),
-        "<h3>Ethical considerations</h3>",
-        _md(mc["ethical_considerations"]),
-        f"<h2>Review queue</h2><p>{report['review_queue']['cases']} cases in review_queue.csv"
-        f"; {report['review_queue']['deid_detections']} low-confidence de-identification "
-        "detections in deid_review.csv.</p>",
-        "<h2>Sign-off</h2><form>",
-        *[
-            f'<p><label>{lab}: <input name="{n}" size="40"/></label></p>'
-            for lab, n in (
-                ("Reviewer 1 (name, role)", "r1"),
-                ("Reviewer 2 (name, role)", "r2"),
-                ("Date", "date"),
-                ("Conditions", "conditions"),
-            )
-        ],
-        '<p><label>Decision: <select name="decision"><option>release</option>'
-        "<option>release with conditions</option><option>do not release</option></select>"
-        "</label></p></form>",
-    ]
-    style = (
-        "body{font-family:sans-serif;max-width:1100px;margin:2em auto}table{border-collapse:"
-        "collapse;font-size:12px;margin:1em 0}td,th{border:1px solid #ccc;padding:2px 6px}"
-        "tr.fail{background:#fde0dc}tr.na{color:#888}.pass{color:#2e7d32}.fail{color:#c62828}"
-    )
-    page = (
-        f"<!doctype html><html><head><meta charset='utf-8'><title>Bias audit {title}</title>"
-        f"<style>{style}</style></head><body>" + "\n".join(parts) + "</body></html>"
-    )
+        "mitigation": None if mitigation is None else _mitigation_view(report, mitigation),
+        "deid": _table(report["deid_name_recall"], DEID_COLUMNS)
+        if report["deid_name_recall"]
+        else None,
+        "card": {
+            **mc,
+            "training": json.dumps(mc["training"], indent=1)[:3000],
+            "metrics": json.dumps(mc["metrics"], indent=1)[:3000],
+        },
+        "decision_options": report["sign_off"]["decision_options"],
+    }
+
+
+def write_report(
+    report: dict[str, Any],
+    table: pl.DataFrame,
+    mitigation: dict[str, Any] | None,
+    folder: Path,
+    reports: Path,
+) -> None:
+    """report.json and report.html (self-contained) into `folder`."""
+    report = _with_card(report, table, reports)
+    (folder / "report.json").write_text(json.dumps(report, indent=2, sort_keys=True, default=str))
+    page = _templates().get_template(TEMPLATE).render(_page(report, table, mitigation))
     (folder / "report.html").write_text(page, encoding="utf-8")

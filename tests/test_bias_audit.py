@@ -203,28 +203,52 @@ def test_review_decisions_become_contract_valid_labels(tmp_path):
     assert not (tmp_path / "x.csv").exists()
 
 
-def test_report_is_self_contained_with_sign_off(tmp_path):
-    from bias_audit.gate import verdict as v
-    from bias_audit.report import write_report
-
-    frame = risk_frame()
-    t = table_of(frame)
+def _report_of(frame: pl.DataFrame, t: pl.DataFrame) -> dict:
     checks = floor_checks(t, "recall", 0.9)
-    report = {
+    return {
         "model": {"name": "risk-classifier", "version": "7"},
         "task": "risk",
         "test_messages": frame.height,
         "test_patients": 40,
         "features": ["g"],
-        "gate": {**v(checks), "checks": checks},
+        "gate": {**verdict(checks), "checks": checks},
         "deid_name_recall": [],
         "review_queue": {"cases": 3, "deid_detections": 0},
         "champion": {"champion": None},
     }
-    write_report(report, t, None, tmp_path, tmp_path)
+
+
+def test_report_is_self_contained_with_sign_off(tmp_path):
+    from bias_audit.report import write_report
+
+    frame = risk_frame()
+    t = table_of(frame)
+    write_report(_report_of(frame, t), t, None, tmp_path, tmp_path)
     page = (tmp_path / "report.html").read_text()
     assert "data:image/png;base64," in page and "<script" not in page and "http" not in page
     assert "Sign-off" in page and "do not release" in page
     data = json.loads((tmp_path / "report.json").read_text())
     assert data["sign_off"]["decision"] is None and data["gate"]["verdict"] == "fail"
     assert {g["group"] for g in data["groups"]} == {"a", "b"}
+
+
+def test_report_escapes_what_the_data_says(tmp_path):
+    """Group, feature and model names reach the page as text, never as markup."""
+    from bias_audit.report import write_report
+
+    evil = "<script>alert(1)</script>"
+    frame = risk_frame().with_columns(pl.col("g").replace("b", evil))
+    t = table_of(frame)
+    report = _report_of(frame, t)
+    report["model"]["name"] = 'risk "A&B"'
+    report["features"] = ["g<i>"]
+    report["deid_name_recall"] = [
+        {"group": evil, "recall": 0.5, "ci_low": None, "ci_high": 0.9, "n": 4, "status": "fail"}
+    ]
+    write_report(report, t, None, tmp_path, tmp_path)
+    page = (tmp_path / "report.html").read_text()
+    assert "<script" not in page and "<i>" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 3  # checks, groups, de-id
+    assert "<title>Bias audit risk &quot;A&amp;B&quot; version 7</title>" in page
+    assert "Sensitive features: g&lt;i&gt;." in page
+    assert '<tr class="fail"><td>&lt;script&gt;alert(1)&lt;/script&gt;</td><td>0.500</td>' in page

@@ -7,9 +7,9 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboards.serve import write_workspace_params
 from pipelines.core.contract import ingest
 from tests.conftest import ROOT
+from tests.harness import write_workspace_params
 
 APP = str(ROOT / "dashboards" / "app.py")
 
@@ -353,8 +353,8 @@ def test_dashboard_server_sets_tcp_nodelay_on_the_connections_it_accepts():
 
     import uvicorn
 
-    from dashboards.serve import free_port
     from dashboards.server import uvicorn_config
+    from tests.harness import free_port
 
     async def ok(scope, receive, send):
         if scope["type"] != "http":  # lifespan: this app needs none

@@ -114,8 +114,8 @@ def test_wrong_model_kind_and_missing_model(risk_model, tmp_path):
 def test_a_champion_that_no_version_earned_is_explained(tmp_path, monkeypatch):
     from mlflow.tracking import MlflowClient
 
-    from dashboards.serve import write_workspace_params
     from pipelines.core.params import load_params
+    from tests.harness import write_workspace_params
 
     write_workspace_params(tmp_path)
     (tmp_path / "mlruns").mkdir()

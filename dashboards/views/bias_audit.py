@@ -7,6 +7,9 @@ too little data are marked, never shown as passing.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import altair as alt
 import polars as pl
 import streamlit as st
@@ -18,18 +21,8 @@ from dashboards.data import outputs, params, parquet, report, require
 PRIMARY = {"risk": "recall", "empathy": "emotional_reactions_macro_f1"}
 
 
-def main() -> None:
-    """Render the bias audit page."""
-    p = params()
-    st.title("Bias audit and release gate")
-    task = st.radio("Model", ["risk", "empathy"], horizontal=True)
-    f = outputs(p)
-    rep_path, table_path = f[f"bias_audit@{task}"], f[f"bias_table@{task}"]
-    if not require([rep_path, table_path], f"bias_audit@{task}"):
-        return
-    folder = rep_path.parent  # also the HTML report and the review queue
-    rep = report(rep_path)
-    table = parquet(table_path)
+def verdict(rep: dict[str, Any]) -> None:
+    """The version, the gate's verdict and the worst failed checks."""
     g = rep["gate"]
     champ = rep.get("champion") or {}
     c1, c2, c3, c4 = st.columns([3, 2, 2, 2])  # room for the whole model name
@@ -43,6 +36,10 @@ def main() -> None:
     )
     for line in g["failed"][:5]:
         st.error(line)
+
+
+def per_group(table: pl.DataFrame, task: str) -> str:
+    """One metric by one feature: values with intervals, then the table; the metric chosen."""
     st.subheader("Per-group metrics with 95% intervals")
     metrics = table["metric"].unique().sort().to_list()
     metric = st.selectbox("Metric", metrics, index=metrics.index(PRIMARY[task]))
@@ -79,46 +76,62 @@ def main() -> None:
         singles.filter(pl.col("features") == feature).select("group", *GROUP_COLUMNS).to_pandas(),
         hide_index=True,
     )
+    return metric
+
+
+def intersections(table: pl.DataFrame, metric: str) -> None:
+    """A heat map of the metric over one pair of features, cells with enough data only."""
     pairs = table.filter(pl.col("metric") == metric, pl.col("features").str.contains(" x "))
-    if pairs.height:
-        st.subheader("Intersections")
-        pair = st.selectbox("Pair", pairs["features"].unique().sort().to_list())
-        cells = pairs.filter(pl.col("features") == pair, pl.col("sufficient"))
-        a, b = pair.split(" x ")
-        cells = cells.with_columns(
-            pl.col("group").str.split_exact(" & ", 1).struct.rename_fields([a, b])
-        ).unnest("group")
-        heat = alt.Chart(cells.to_pandas()).encode(x=f"{b}:N", y=f"{a}:N")
-        show(
-            heat.mark_rect().encode(
-                color=alt.Color("value:Q", scale=alt.Scale(domain=[0, 1], scheme="redyellowgreen"))
-            )
-            + heat.mark_text().encode(text=alt.Text("value:Q", format=".2f")),
-            f"{metric} for every {a} and {b} pair with enough data",
+    if not pairs.height:
+        return
+    st.subheader("Intersections")
+    pair = st.selectbox("Pair", pairs["features"].unique().sort().to_list())
+    cells = pairs.filter(pl.col("features") == pair, pl.col("sufficient"))
+    a, b = pair.split(" x ")
+    cells = cells.with_columns(
+        pl.col("group").str.split_exact(" & ", 1).struct.rename_fields([a, b])
+    ).unnest("group")
+    heat = alt.Chart(cells.to_pandas()).encode(x=f"{b}:N", y=f"{a}:N")
+    show(
+        heat.mark_rect().encode(
+            color=alt.Color("value:Q", scale=alt.Scale(domain=[0, 1], scheme="redyellowgreen"))
         )
-        st.caption("Only cells with enough data are drawn.")
-    if "mitigation" in rep:
-        m = rep["mitigation"]
-        st.subheader("Mitigation: ThresholdOptimizer")
-        st.write(
-            f"{m['constraints']} by {m['feature']}; fitted on {m['fit_messages']} messages, "
-            f"audited on {m['audit_messages']}. Gate before: {m['gate_before']['verdict']}, "
-            f"after: {m['gate_after']['verdict']}. Mitigated version: "
-            f"{champ.get('mitigated_version', '-')}."
-        )
-        st.table(
-            pl.DataFrame(
-                [
-                    {
-                        "feature": f,
-                        "recall gap before": b.get("value"),
-                        "recall gap after": m["recall_gaps_after"].get(f, {}).get("value"),
-                    }
-                    for f, b in m["recall_gaps_before"].items()
-                ]
-            ).to_pandas(),
-            hide_index=True,
-        )
+        + heat.mark_text().encode(text=alt.Text("value:Q", format=".2f")),
+        f"{metric} for every {a} and {b} pair with enough data",
+    )
+    st.caption("Only cells with enough data are drawn.")
+
+
+def mitigation(rep: dict[str, Any]) -> None:
+    """ThresholdOptimizer's effect: the gate before and after, each feature's recall gap."""
+    if "mitigation" not in rep:
+        return
+    m = rep["mitigation"]
+    champ = rep.get("champion") or {}
+    st.subheader("Mitigation: ThresholdOptimizer")
+    st.write(
+        f"{m['constraints']} by {m['feature']}; fitted on {m['fit_messages']} messages, "
+        f"audited on {m['audit_messages']}. Gate before: {m['gate_before']['verdict']}, "
+        f"after: {m['gate_after']['verdict']}. Mitigated version: "
+        f"{champ.get('mitigated_version', '-')}."
+    )
+    st.table(
+        pl.DataFrame(
+            [
+                {
+                    "feature": f,
+                    "recall gap before": b.get("value"),
+                    "recall gap after": m["recall_gaps_after"].get(f, {}).get("value"),
+                }
+                for f, b in m["recall_gaps_before"].items()
+            ]
+        ).to_pandas(),
+        hide_index=True,
+    )
+
+
+def report_and_queue(folder: Path, task: str) -> None:
+    """The HTML report to download and how much of the review queue is decided."""
     st.subheader("Report and review queue")
     html = folder / "report.html"
     if html.exists():
@@ -133,6 +146,24 @@ def main() -> None:
         queue = pl.read_csv(queue_path, infer_schema_length=0)
         decided = queue.filter(pl.col("reviewer_decision").fill_null("") != "").height
         st.metric("Review queue", f"{decided} of {queue.height} decided")
+
+
+def main() -> None:
+    """Render the bias audit page."""
+    p = params()
+    st.title("Bias audit and release gate")
+    task = st.radio("Model", ["risk", "empathy"], horizontal=True)
+    f = outputs(p)
+    rep_path, table_path = f[f"bias_audit@{task}"], f[f"bias_table@{task}"]
+    if not require([rep_path, table_path], f"bias_audit@{task}"):
+        return
+    rep = report(rep_path)
+    table = parquet(table_path)
+    verdict(rep)
+    metric = per_group(table, task)
+    intersections(table, metric)
+    mitigation(rep)
+    report_and_queue(rep_path.parent, task)  # the report's folder also holds the queue
 
 
 main()

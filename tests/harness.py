@@ -1,7 +1,8 @@
-"""Start the dashboard on a free local port for a workspace, and headless Chromium to open it.
+"""Test harness: start the dashboard on a free local port for a workspace, and headless Chromium.
 
-Shared by the end-to-end test and the first-render benchmark. The browser is Debian's
-chromium package (never one a test tool downloads), with the flags this workplace requires.
+Shared by the dashboard tests and the first-render benchmark (benchmarks/bench_dashboard.py,
+run from the repository root as `python -m benchmarks.bench_dashboard`). The browser is
+Debian's chromium package (never one a test tool downloads), headless and sandbox-free.
 """
 
 from __future__ import annotations
