@@ -11,6 +11,7 @@ text that cannot be processed (too long, empty) is dropped and counted.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import polars as pl
@@ -19,6 +20,7 @@ from pipelines.core.io import atomic_dir
 from pipelines.core.stage import StageRun, stage
 from pipelines.core.tracking import flatten
 from pipelines.corpus.prepare import (
+    MANIFEST,
     folder_hash,
     read_corpora,
     texts_of,
@@ -64,11 +66,13 @@ def main(run: StageRun) -> None:
     clean, dropped = _deidentify(run, texts)
     tables = with_splits(with_clean_text(tables, clean), cp, params.seed)
     out_dir = params.paths.processed / "corpora"
+    hashes = {name: folder_hash(folder) for name, folder in used.items()}
     with atomic_dir(out_dir) as tmp:
         for name, df in tables.items():
             df.write_parquet(tmp / f"{name}.parquet")
+        (tmp / MANIFEST).write_text(json.dumps(hashes, indent=2, sort_keys=True))
     report = {
-        "corpora": {name: {"md5": folder_hash(folder)} for name, folder in used.items()},
+        "corpora": {name: {"md5": md5} for name, md5 in hashes.items()},
         "texts": texts.height,
         "texts_dropped_not_deidentifiable": dropped,
         "rows_by_split": _counts(tables),

@@ -11,6 +11,7 @@ Face `DatasetDict` to `paths.processed/datasets/<task>`.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from pipelines.core.splits import stable_unit
 from pipelines.core.vocab import DATASET_SPLITS as SPLITS
 from pipelines.core.vocab import EMPATHY_MECHANISMS as MECHANISMS
 from pipelines.core.vocab import RISK_LEVELS
+from pipelines.corpus.common import MANIFEST
 from training.context import with_context
 from training.corpus_data import empathy_rows, risk_rows
 
@@ -190,6 +192,10 @@ def build(
     }
     root = processed / "datasets"
     with atomic_dir(root) as tmp:
+        manifest = processed / "corpora" / MANIFEST
+        if manifest.is_file() and any(rows is not None for rows in corpus_rows.values()):
+            (tmp / MANIFEST).write_bytes(manifest.read_bytes())
+            report["corpora"] = json.loads(manifest.read_text())
         for task, frame in frames.items():
             excluded = frame.filter(~pl.col("patient_id").is_in(consenting.implode()))
             frame = frame.filter(pl.col("patient_id").is_in(consenting.implode()))

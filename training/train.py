@@ -27,6 +27,7 @@ from pipelines.core.io import atomic_dir
 from pipelines.core.params import Params
 from pipelines.core.stage import StageRun, stage
 from pipelines.core.tracking import flatten
+from pipelines.corpus.common import MANIFEST
 from training.calibration import alert_policy, fit_temperature
 from training.packaging import package
 from training.tasks import MODELS, TASKS, Task
@@ -226,6 +227,21 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     return {"report": report, "seconds": seconds, "predictor": predictor}
 
 
+def _tag_training_data(mlflow: Any, registry: dict[str, str], datasets: Path) -> None:
+    """Which data a version learned from: `training_data` (the cohort, or the cohort and the
+    corpora) and `corpus.<name>.md5` per real corpus, on the run and the registered version."""
+    from mlflow.tracking import MlflowClient
+
+    manifest = datasets / MANIFEST
+    corpora = json.loads(manifest.read_text()) if manifest.is_file() else {}
+    tags = {"training_data": "+".join(["cohort", *sorted(corpora)])}
+    tags |= {f"corpus.{name}.md5": md5 for name, md5 in corpora.items()}
+    mlflow.set_tags(tags)
+    client = MlflowClient()
+    for key, value in tags.items():
+        client.set_model_version_tag(registry["registered_model"], registry["version"], key, value)
+
+
 @stage("train", items=tuple(TASKS))
 def main(run: StageRun) -> None:
     """Fine-tune `python -m training.train risk|empathy`, register it as candidate."""
@@ -247,6 +263,7 @@ def main(run: StageRun) -> None:
             with atomic_dir(dest) as tmp:
                 model_dir = tmp / "model"
                 registry = package(task, Path(weights), model_dir, result["predictor"], mlflow)
+                _tag_training_data(mlflow, registry, params.paths.processed / "datasets")
                 registered = {"run_id": run_id, **registry}
                 (tmp / "run.json").write_text(json.dumps(registered, indent=2, sort_keys=True))
         mlflow.log_metrics(

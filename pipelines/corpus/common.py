@@ -8,6 +8,8 @@ import polars as pl
 
 from pipelines.core.errors import UserError
 
+MANIFEST = "manifest.json"  # corpus name -> md5 of its source folder, beside the tables
+
 
 class CorpusError(UserError):
     """A corpus file is missing or not in its published format."""

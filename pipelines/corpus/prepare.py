@@ -14,6 +14,7 @@ import polars as pl
 
 from pipelines.core.params import CorporaParams
 from pipelines.core.splits import group_split
+from pipelines.corpus.common import MANIFEST as MANIFEST
 from pipelines.corpus.cssrs import read_cssrs
 from pipelines.corpus.epitome import read_epitome
 from pipelines.corpus.esconv import read_esconv
