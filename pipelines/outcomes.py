@@ -1,37 +1,8 @@
-"""Program outcomes with exact, published definitions.  DVC runs: python -m pipelines.outcomes
+"""Program outcomes.  DVC runs: python -m pipelines.outcomes
 
-Reads the validated tables in `paths.interim` (patients, weekly_measures, engagement,
-crisis_events) with polars lazy queries and writes `paths.processed/outcomes/`:
-
-- `patients.parquet`: one row per patient. Baseline = the first measures at or before
-  `outcomes.baseline_max_week`; latest = the last measures after it. Caseness, recovery,
-  reliable improvement, deterioration and recovery follow NHS Talking Therapies:
-  * case: PHQ-9 >= 10 or GAD-7 >= 8 (`outcomes.caseness`);
-  * reliable deterioration: PHQ-9 up by >= 6 or GAD-7 up by >= 4 (`outcomes.reliable_change`);
-  * reliable improvement: PHQ-9 down by >= 6 or GAD-7 down by >= 4, and no reliable
-    deterioration;
-  * recovery: a case at baseline and not a case at the latest measures (defined only for
-    patients who were a case at baseline);
-  * reliable recovery: recovery and reliable improvement.
-  These need paired scores: a patient with no measures after baseline has them empty, and
-  every rate says how many patients it is over. `reliable_recovery_rate_itt` counts such
-  baseline cases as not recovered, so dropout cannot flatter it.
-- `program.parquet`: every aggregate in long form (dimension, group, arm, metric, n_patients,
-  estimate, ci_low, ci_high, suppressed), overall and by each of `outcomes.group_columns`,
-  plus calendar-month trends (dimension `calendar_month`).
-- `comparisons.parquet`: AI-hybrid vs usual care (difference and ratio) per metric and group,
-  and follow-up vs the pre-enrolment look-back within each arm for per-week rates.
-- `retention.parquet`: share of patients still in the program at each week, among those whose
-  planned follow-up reaches that week.
-- `screening.parquet`: PHQ-9, GAD-7 and PC-PTSD-5 results at intake and now, with the
-  stepped-care suggestion (`pipelines.clinical.screening`).
-
-Intervals: Wilson for proportions; t for means; rates per patient-week are ratio estimators
-with a patient-clustered (linearised) variance, so a patient's repeated weeks are not counted
-as independent; ratios and differences between independent arms combine the two standard
-errors (delta method on the log scale for ratios); follow-up vs pre-enrolment pairs each
-patient with themself. Any aggregate over fewer than `outcomes.min_cell` patients is
-suppressed: no estimate, no interval, no count.
+Writes the patients, program, comparisons, retention and screening tables to
+`paths.processed/outcomes/` and `paths.reports/outcomes.json`; every definition is in
+`pipelines/clinical/outcomes.py`.
 """
 
 from __future__ import annotations

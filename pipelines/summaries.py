@@ -1,25 +1,8 @@
 """Clinician pre-session summaries and the alert feed.  DVC runs: python -m pipelines.summaries
 
-Reads the validated tables in `paths.interim` (patients, weekly_measures, engagement and, if
-present, daily_wearables), the de-identified patient messages (`paths.processed/deid`; never
-raw text) and the risk model's message scores (`paths.processed/scores/risk.parquet`, if the
-`score` stage has run). Writes `paths.processed/summaries/`:
-
-- `summaries.jsonl`: one JSON summary per patient; `summaries.md`: the same, as Markdown.
-  `carebridge summary PATIENT_ID` prints one.
-- `alerts.parquet` and `alerts.csv`: the alert feed, one row per alert with its rule and reason.
-
-Dates. Summaries are as of `summaries.as_of` (null = the last date in the data). A patient's
-reference week is the week of that date since their enrolment, or their last week in the
-program if they left before it. "Recent" is the `window_weeks` weeks up to the reference week,
-compared with the `window_weeks` before them.
-
-Alert rules (`summaries.alerts`), each with its reason in words and numbers, never text:
-- `risk_model`: the risk model alerted on at least one message that day;
-- `phq9_item9`: PHQ-9 item 9 at or above `phq9_item9_min`;
-- `phq9_rise`: PHQ-9 up by `phq9_rise` or more since the previous measure;
-- `missed_checkins`: no weekly measures for `missed_weeks` weeks after a PHQ-9 of `high_phq9`
-  or more, while the patient was still planned to be in the program.
+Writes summaries.jsonl, summaries.md and the alert feed (alerts.parquet, alerts.csv) to
+`paths.processed/summaries/` and `paths.reports/summaries.json`; every definition is in
+`pipelines/clinical/summary.py`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Build the models' train/validation/test datasets.  DVC runs: python -m pipelines.build_datasets
+"""Build the models' train/validation/test datasets (the `build_datasets` stage runs it).
 
 Reads de-identified text only (`paths.processed/deid`) and the label, patient and (for
 synthetic cohorts) phrasing-split tables from `paths.interim`. Patients who did not consent to

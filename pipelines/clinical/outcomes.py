@@ -1,4 +1,4 @@
-"""Program outcomes with exact, published definitions.  DVC runs: python -m pipelines.outcomes
+"""Program outcomes with exact, published definitions (the `outcomes` stage runs them).
 
 Reads the validated tables in `paths.interim` (patients, weekly_measures, engagement,
 crisis_events) with polars lazy queries and writes `paths.processed/outcomes/`:

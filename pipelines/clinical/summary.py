@@ -1,4 +1,4 @@
-"""Clinician pre-session summaries and the alert feed.  DVC runs: python -m pipelines.summaries
+"""Clinician pre-session summaries and the alert feed (the `summaries` stage runs them).
 
 Reads the validated tables in `paths.interim` (patients, weekly_measures, engagement and, if
 present, daily_wearables), the de-identified patient messages (`paths.processed/deid`; never

@@ -1,4 +1,4 @@
-"""Validate a program's tables against the data contract.  DVC runs: python -m pipelines.ingest
+"""Validate a program's tables against the data contract (the `ingest` stage runs it).
 
 Reads `<source_dir>/<table>.{parquet,csv,jsonl}` (gold tables from `<source_dir>/gold/`),
 types every column, checks ranges, codes, keys, derived totals and cross-table references,

@@ -1,5 +1,5 @@
-"""De-identify transcripts with Presidio.  DVC runs: python -m pipelines.deidentify
-CLI: carebridge deidentify INPUT OUTPUT
+"""The de-identification engine: Presidio, tuned for chat (the `deidentify` and `corpora`
+stages and `carebridge deidentify` / `predict` run it).
 
 Records with an id and a text come out in the same order with the text de-identified and an
 `entities` list (start, end, type, score on the original text; never the values). Detection

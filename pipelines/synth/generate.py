@@ -1,4 +1,4 @@
-"""Generate the embedded synthetic program cohort.  DVC runs: python -m pipelines.synthesize
+"""Generate the embedded synthetic program cohort (the `synthesize` stage runs it).
 
 No real clinical data can ship with the project, so this stage writes a seeded, realistic
 program: patients in two arms, weekly questionnaires with trajectories (baseline severity,
