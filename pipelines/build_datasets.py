@@ -1,12 +1,9 @@
-"""Build the models' train/validation/test datasets.  DVC runs: python -m pipelines.build_datasets
+"""Build the models' datasets.  DVC runs: python -m pipelines.build_datasets
 
-Reads de-identified text only (`paths.processed/deid`) and the label, patient and (for
-synthetic cohorts) phrasing-split tables from `paths.interim`. Patients who did not consent to
-training use are left out of every split. Splits are by patient, so no patient is in two:
-the test split is the patients written with held-out phrasings (`gold/message_meta`), or, for
-data without that table, a seeded random `datasets.test_share` of patients; validation is a
-seeded `datasets.validation_share` of the rest. Each task is written as a tokenized Hugging
-Face `DatasetDict` to `paths.processed/datasets/<task>`.
+Writes a tokenized `DatasetDict` per task to `paths.processed/datasets/<task>` (from
+de-identified text only; real corpora's train and validation groups mixed in when the
+corpora stage wrote any) and `paths.reports/build_datasets.json`. How splits and consent
+work is in `training/datasets.py`.
 """
 
 from __future__ import annotations

@@ -5,8 +5,10 @@ synthetic cohorts) phrasing-split tables from `paths.interim`. Patients who did 
 training use are left out of every split. Splits are by patient, so no patient is in two:
 the test split is the patients written with held-out phrasings (`gold/message_meta`), or, for
 data without that table, a seeded random `datasets.test_share` of patients; validation is a
-seeded `datasets.validation_share` of the rest. Each task is written as a tokenized Hugging
-Face `DatasetDict` to `paths.processed/datasets/<task>`.
+seeded `datasets.validation_share` of the rest. Rows of real corpora (`training/corpus_data`)
+join the train and validation splits by their own group splits; their test groups never do.
+Each task is written as a tokenized Hugging Face `DatasetDict` to
+`paths.processed/datasets/<task>`.
 """
 
 from __future__ import annotations
