@@ -129,3 +129,27 @@ def test_risk_rows_learn_from_the_right_instances_and_never_the_test_split(corpo
 def test_no_corpora_no_rows(tmp_path):
     assert risk_rows(tmp_path, 60) is None
     assert empathy_rows(tmp_path) is None
+
+
+class _KeywordPredictor:
+    """A stand-in model: P(high) = 0.9 for a text that says "plan", else P(none) = 0.9."""
+
+    window_words = 5
+
+    def probabilities(self, texts):
+        self.seen = list(texts)
+        rows = [[0.02, 0.02, 0.06, 0.9] if "plan" in t else [0.9, 0.05, 0.03, 0.02] for t in texts]
+        return [np.array(rows)]
+
+
+def test_a_long_message_is_scored_by_its_most_urgent_window_and_a_short_one_as_is():
+    from training.predict import Predictor
+
+    fake = _KeywordPredictor()
+    long = "Work was fine today. The bus was late again. I have a plan for tonight. Bye."
+    probs = Predictor.windowed_risk(fake, ["ok thanks", long])
+    assert probs.shape == (2, 4)
+    assert probs[0].argmax() == 0 and probs[1].argmax() == 3
+    assert fake.seen[0] == "ok thanks"  # a short text is scored exactly as given
+    assert len(fake.seen) > 2  # the long one in several windows
+    assert Predictor.windowed_risk(fake, []).shape == (0, 4)

@@ -64,6 +64,9 @@ class Predictor:
     # risk only: the model reads the conversation's earlier turns (datasets.risk_context_turns
     # when it was trained) as a first segment, so its inputs need a `context` column
     context_turns: int = 0
+    # risk only: a message longer than this many words is scored in sentence windows and
+    # gets its most urgent window's probabilities (datasets.window_words; 0 = never)
+    window_words: int = 0
 
     # ---- persistence -------------------------------------------------------------------
     def save(self, folder: Path) -> Path:
@@ -81,6 +84,7 @@ class Predictor:
             "temperatures": self.temperatures,
             "alert_threshold": self.alert_threshold,
             "context_turns": self.context_turns,
+            "window_words": self.window_words,
             "info": self.info,
         }
         (folder / CONFIG_FILE).write_text(json.dumps(config, indent=2, sort_keys=True))
@@ -114,6 +118,7 @@ class Predictor:
             alert_threshold=cfg["alert_threshold"],
             info=cfg.get("info", {}),
             context_turns=cfg.get("context_turns", 0),  # models saved before it: none
+            window_words=cfg.get("window_words", 0),
         )
 
     def quantized(self) -> Predictor:
@@ -206,12 +211,31 @@ class Predictor:
                 "conversation's first message)"
             )
 
+    def windowed_risk(self, texts: list[str]) -> np.ndarray:
+        """Risk probabilities per text; a text over `window_words` words is cut into sentence
+        windows and takes the probabilities of its window with the highest P(urgent), so a
+        long message is neither truncated at the token limit nor diluted."""
+        from training.windows import windows
+
+        if not texts:
+            return np.empty((0, len(RISK_LEVELS)))
+        limit = self.window_words
+        pieces = [windows(t, limit) if limit and len(t.split()) > limit else [t] for t in texts]
+        (probs,) = self.probabilities([w for ws in pieces for w in ws])
+        urgent = urgent_probability(probs)
+        out, start = np.empty((len(texts), probs.shape[1])), 0
+        for i, ws in enumerate(pieces):
+            best = start + int(np.argmax(urgent[start : start + len(ws)]))
+            out[i] = probs[best]
+            start += len(ws)
+        return out
+
     def predict(self, frame: pl.DataFrame) -> pl.DataFrame:
         """Add the task's output columns to a frame holding its input columns."""
         if self.task.name == "risk":
             self.check_context_column(frame.columns, "input")
             if not self.context_turns:
-                (probs,) = self.probabilities(frame["text"].to_list())
+                probs = self.windowed_risk(frame["text"].to_list())
             else:
                 context = frame["context"].fill_null("").to_list()
                 (probs,) = self.probabilities(context, frame["text"].to_list())

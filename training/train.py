@@ -211,7 +211,10 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     module = module.cpu().eval()
     turns = params.datasets.risk_context_turns if task.name == "risk" else 0
     max_length = getattr(params.datasets.max_length, task.name)
-    predictor = Predictor(module, tokenizer, task, max_length, context_turns=turns)
+    window = params.datasets.window_words if task.name == "risk" else 0
+    predictor = Predictor(
+        module, tokenizer, task, max_length, context_turns=turns, window_words=window
+    )
     calibration = _calibrate(predictor, splits["validation"], task, params)
     report: dict[str, Any] = {
         "profile": tp.profile,
