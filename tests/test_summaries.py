@@ -208,3 +208,24 @@ def test_cli_summary_prints_markdown_json_and_errors(params, tmp_path, monkeypat
     assert res.exit_code == 2 and "no summary" in res.output and "Traceback" not in res.output
     with pytest.raises(SummaryError, match="not found"):
         load_summary(tmp_path / "nowhere", "p")
+
+
+def test_patient_level_risk_is_the_most_urgent_recent_message(params):
+    """Weeks 9-11 of a patient active to week 11 are the recent window (4 weeks); an older,
+    more urgent message does not count, and a window with no scored message says so."""
+    scores = pl.DataFrame({
+        "message_id": ["old", "a", "b"], "patient_id": ["p"] * 3,
+        "sent_at": [dt.datetime.combine(day(w), dt.time(9)) for w in (2, 9, 10)],
+        "p_urgent": [0.95, 0.40, 0.20], "alert": [True, False, False],
+    })  # fmt: skip
+    t = make_tables([(0, 5, 0), (11, 5, 0)], scores=scores)
+    (s,), _, _ = build(t, params.summaries)
+    assert s["patient_risk"] == {"p_urgent_max": 0.4, "messages_scored": 2, "alerted": False}
+    assert "most urgent of 2 messages P(urgent) 0.40 (below the alert threshold)" in (
+        render_markdown(s)
+    )
+    quiet = make_tables(
+        [(0, 5, 0), (11, 5, 0)], scores=scores.filter(pl.col("message_id") == "old")
+    )
+    (s,), _, _ = build(quiet, params.summaries)
+    assert s["patient_risk"] == {"p_urgent_max": None, "messages_scored": 0, "alerted": False}

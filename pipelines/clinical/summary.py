@@ -481,6 +481,25 @@ def missed_checkin_alerts(m: pl.LazyFrame, pts: pl.LazyFrame, a: AlertRules) -> 
     )
 
 
+def patient_risk(t: dict[str, Any], ref: pl.LazyFrame, sp: SummariesParams) -> pl.LazyFrame:
+    """Patient-level risk over the recent window: the most urgent of the patient's scored
+    messages (the same rule a user's long history is scored by on real text: the highest
+    window counts), how many were scored, and whether any alerted."""
+    week = program_week(pl.col("sent_at").dt.date())
+    recent = t["scores"].join(
+        ref.select("patient_id", "enrolment_date", "ref_week"), on="patient_id"
+    )
+    return (
+        recent.filter(_window(week, sp.window_weeks) == "recent")
+        .group_by("patient_id")
+        .agg(
+            pl.col("p_urgent").max().alias("risk_p_urgent_max"),
+            pl.len().alias("risk_messages_scored"),
+            pl.col("alert").any().alias("risk_alerted"),
+        )
+    )
+
+
 def risk_model_alerts(scores: pl.LazyFrame, pts: pl.LazyFrame, as_of: dt.date) -> pl.LazyFrame:
     """`risk_model`: one alert per patient and day the risk model alerted on a message."""
     return (
@@ -543,6 +562,8 @@ def build(
     wear = wearables(t, ref, sp)
     if wear is not None:
         parts.append(wear)
+    if t["scores"] is not None:
+        parts.append(patient_risk(t, ref, sp))
     frame = ref
     for part in parts:
         frame = frame.join(part, on="patient_id", how="left")
@@ -697,8 +718,19 @@ def _summary(
             alerts, last_session if last_session is not None else 0
         ),
         "risk_model_scored": risk_scored,
+        "patient_risk": _patient_risk_section(row) if risk_scored else None,
         "screening": step,
         "window_weeks": sp.window_weeks,
+    }
+
+
+def _patient_risk_section(row: dict[str, Any]) -> dict[str, Any]:
+    """The recent window's most urgent message score; no scored messages: nothing to say."""
+    n = row.get("risk_messages_scored") or 0
+    return {
+        "p_urgent_max": _r(row.get("risk_p_urgent_max"), 3) if n else None,
+        "messages_scored": n,
+        "alerted": bool(row.get("risk_alerted")) if n else False,
     }
 
 
@@ -716,6 +748,24 @@ def _fmt(x: Any, suffix: str = "") -> str:
     return "n/a" if x is None else f"{x}{suffix}"
 
 
+def _alert_lines(s: dict[str, Any]) -> list[str]:
+    """The summary's alert lines: each alert, and the patient-level risk when scored."""
+    lines = [
+        f"- **{a['date']}** (week {a['week']}) {a['rule']}: {a['reason']}"
+        for a in s["alerts_since_last_session"]
+    ] or ["- none"]
+    if not s["risk_model_scored"]:
+        lines.append("- (risk model scores not available: run `dvc repro score`)")
+    elif s["patient_risk"]["messages_scored"]:
+        r = s["patient_risk"]
+        lines.append(
+            f"- Patient-level risk, last {s['window_weeks']} weeks: most urgent of "
+            f"{r['messages_scored']} messages P(urgent) {r['p_urgent_max']:.2f}"
+            + (" (alerted)" if r["alerted"] else " (below the alert threshold)")
+        )
+    return lines
+
+
 def render_markdown(s: dict[str, Any]) -> str:
     """A pre-session summary as Markdown, for reading before the session."""
     m, e, sl, ac, ad = s["mood"], s["engagement"], s["sleep"], s["activity"], s["adherence"]
@@ -729,16 +779,8 @@ def render_markdown(s: dict[str, Any]) -> str:
         f"{last}.",
         "",
         "## Alerts since the last session",
+        *_alert_lines(s),
     ]
-    if s["alerts_since_last_session"]:
-        lines += [
-            f"- **{a['date']}** (week {a['week']}) {a['rule']}: {a['reason']}"
-            for a in s["alerts_since_last_session"]
-        ]
-    else:
-        lines.append("- none")
-    if not s["risk_model_scored"]:
-        lines.append("- (risk model scores not available: run `dvc repro score`)")
     if s["screening"]:
         lines += [
             "",
