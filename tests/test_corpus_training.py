@@ -153,3 +153,34 @@ def test_a_long_message_is_scored_by_its_most_urgent_window_and_a_short_one_as_i
     assert fake.seen[0] == "ok thanks"  # a short text is scored exactly as given
     assert len(fake.seen) > 2  # the long one in several windows
     assert Predictor.windowed_risk(fake, []).shape == (0, 4)
+
+
+def test_a_registered_version_is_tagged_with_the_data_it_learned_from(tmp_path, monkeypatch):
+    import json
+
+    import mlflow.tracking
+
+    from training.train import _tag_training_data
+
+    version_tags: dict[str, str] = {}
+
+    class Client:
+        def set_model_version_tag(self, name, version, key, value):
+            assert (name, version) == ("risk-classifier", "3")
+            version_tags[key] = value
+
+    class Run:
+        def set_tags(self, tags):
+            self.tags = tags
+
+    monkeypatch.setattr(mlflow.tracking, "MlflowClient", Client)
+    (tmp_path / "manifest.json").write_text(json.dumps({"cssrs": "abc", "esconv": "def"}))
+    run = Run()
+    registry = {"registered_model": "risk-classifier", "version": "3"}
+    _tag_training_data(run, registry, ["cohort", "cssrs", "esconv"], tmp_path)
+    expected = {
+        "training_data": "cohort+cssrs+esconv",
+        "corpus.cssrs.md5": "abc",
+        "corpus.esconv.md5": "def",
+    }
+    assert run.tags == expected and version_tags == expected

@@ -227,17 +227,24 @@ def train(task: Task, params: Params, out_dir: Path, run_id: str | None = None) 
     }
     predictor.info = {"profile": tp.profile, "encoder": params.encoder.name_or_path}
     predictor.save(out_dir)
-    return {"report": report, "seconds": seconds, "predictor": predictor}
+    train_split = splits["train"]
+    sources = (
+        sorted(set(train_split["source"])) if "source" in train_split.column_names else ["cohort"]
+    )
+    return {"report": report, "seconds": seconds, "predictor": predictor, "sources": sources}
 
 
-def _tag_training_data(mlflow: Any, registry: dict[str, str], datasets: Path) -> None:
-    """Which data a version learned from: `training_data` (the cohort, or the cohort and the
-    corpora) and `corpus.<name>.md5` per real corpus, on the run and the registered version."""
+def _tag_training_data(
+    mlflow: Any, registry: dict[str, str], sources: list[str], datasets: Path
+) -> None:
+    """Which data a version learned from, on the run and the registered version:
+    `training_data` (the sources in its training split, e.g. cohort+cssrs+esconv) and
+    `corpus.<name>.md5` for each real corpus the datasets' manifest names."""
     from mlflow.tracking import MlflowClient
 
     manifest = datasets / MANIFEST
     corpora = json.loads(manifest.read_text()) if manifest.is_file() else {}
-    tags = {"training_data": "+".join(["cohort", *sorted(corpora)])}
+    tags = {"training_data": "+".join(sources)}
     tags |= {f"corpus.{name}.md5": md5 for name, md5 in corpora.items()}
     mlflow.set_tags(tags)
     client = MlflowClient()
@@ -266,7 +273,9 @@ def main(run: StageRun) -> None:
             with atomic_dir(dest) as tmp:
                 model_dir = tmp / "model"
                 registry = package(task, Path(weights), model_dir, result["predictor"], mlflow)
-                _tag_training_data(mlflow, registry, params.paths.processed / "datasets")
+                _tag_training_data(
+                    mlflow, registry, result["sources"], params.paths.processed / "datasets"
+                )
                 registered = {"run_id": run_id, **registry}
                 (tmp / "run.json").write_text(json.dumps(registered, indent=2, sort_keys=True))
         mlflow.log_metrics(
