@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pipelines.core.errors import UserError
-from pipelines.core.vocab import IDENTIFIER_TYPES, REGISTERS
+from pipelines.core.vocab import CRISIS_TYPES, IDENTIFIER_TYPES, REGISTERS
 
 DEFAULT_PARAMS = Path("params.yaml")
 
@@ -251,7 +251,7 @@ GroupColumn = Literal[
     "rurality",
     "insurance",
 ]
-CrisisType = Literal["crisis_line_contact", "emergency_visit", "clinician_escalation"]
+CrisisType = Literal[CRISIS_TYPES]  # type: ignore[valid-type]
 
 
 class OutcomesParams(Frozen):
