@@ -105,3 +105,10 @@ def test_every_recognizer_named_in_the_presidio_config_resolves():
             assert cls.__module__.startswith("pipelines.deid.recognizers.")
         else:
             assert cls.__module__.startswith("presidio_analyzer."), (name, cls.__module__)
+
+
+def test_a_list_written_twice_is_refused_not_silently_replaced(tmp_path):
+    path = _words_file(tmp_path, "titles: [dr]\nrelations: [mom]\ntitles: [mr]\n")
+    with pytest.raises(DeidError, match="word lists are not valid YAML") as err:
+        word_list("titles", path)
+    assert "titles" in str(err.value)

@@ -11,8 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from pipelines.core.banks import BankError, read_yaml
 from pipelines.deid.errors import DeidError
 
 WORDS_FILE = Path(__file__).parent / "conf" / "words.yaml"
@@ -20,12 +19,13 @@ WORDS_FILE = Path(__file__).parent / "conf" / "words.yaml"
 
 @cache
 def _read(path: Path) -> dict[str, Any]:
-    """The parsed file, read once per process and path."""
+    """The parsed file (the project's one bank reader: a doubled key is refused too), read
+    once per process and path."""
+    if not path.is_file():
+        raise DeidError(f"{path}: word lists cannot be read (no such file)")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise DeidError(f"{path}: word lists cannot be read ({err.strerror})") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        data = read_yaml(path)
+    except BankError as err:
         raise DeidError(f"{path}: word lists are not valid YAML ({err})") from None
     if not isinstance(data, dict):
         raise DeidError(f"{path}: expected a mapping from list names to lists of words")
