@@ -75,6 +75,7 @@ FOLDERS: tuple[Folder, ...] = (
     Folder("cohort tables (raw, identifiable text)", "raw"),
     Folder("validated tables", "interim"),
     Folder("de-identified transcripts", "processed", "deid"),
+    Folder("de-identified real corpora (if named in params)", "processed", "corpora"),
     Folder("model datasets (tokenized splits)", "processed", "datasets"),
     Folder("trained models (MLflow pyfunc)", None, "data/models"),
     Folder("test-split predictions", "processed", "predictions"),
@@ -144,6 +145,12 @@ REPORT_LINES: tuple[ReportLine, ...] = (
         derived={
             "gate_verdict": lambda r: "passed" if r.get("gate", {}).get("passed") else "FAILED"
         },
+    ),
+    ReportLine(
+        "corpora.json",
+        "real corpora: {texts} texts de-identified, {texts_dropped_not_deidentifiable} dropped "
+        "({names})",
+        derived={"names": lambda r: ", ".join(r.get("corpora", {})) or "none named"},
     ),
     ReportLine(
         "evaluate_risk.json",
