@@ -18,10 +18,9 @@ import polars as pl
 
 from pipelines.core.io import atomic_dir
 from pipelines.core.stage import StageRun, stage
-from pipelines.core.tracking import flatten
+from pipelines.core.tracking import dvc_hash, flatten
 from pipelines.corpus.prepare import (
     MANIFEST,
-    folder_hash,
     read_corpora,
     texts_of,
     with_clean_text,
@@ -66,7 +65,7 @@ def main(run: StageRun) -> None:
     clean, dropped = _deidentify(run, texts)
     tables = with_splits(with_clean_text(tables, clean), cp, params.seed)
     out_dir = params.paths.processed / "corpora"
-    hashes = {name: folder_hash(folder) for name, folder in used.items()}
+    hashes = {name: dvc_hash(folder) for name, folder in used.items()}
     with atomic_dir(out_dir) as tmp:
         for name, df in tables.items():
             df.write_parquet(tmp / f"{name}.parquet")

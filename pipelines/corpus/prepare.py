@@ -7,9 +7,6 @@ it."""
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import polars as pl
 
 from pipelines.core.params import CorporaParams
@@ -34,15 +31,6 @@ def read_corpora(cp: CorporaParams) -> dict[str, pl.DataFrame]:
     if "esconv" in used:
         tables["esconv"] = read_esconv(used["esconv"])
     return tables
-
-
-def folder_hash(folder: Path) -> str:
-    """md5 over the folder's files (names and bytes, sorted): which data a model saw."""
-    h = hashlib.md5(usedforsecurity=False)
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(path.relative_to(folder).as_posix().encode())
-        h.update(hashlib.md5(path.read_bytes(), usedforsecurity=False).digest())
-    return h.hexdigest()
 
 
 def texts_of(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
