@@ -85,7 +85,8 @@ def main(run: StageRun) -> None:
         run.log.info("corpora: none named in params.yaml (corpora.*): wrote an empty %s", out_dir)
     for name, counts in report["rows_by_split"].items():
         run.log.info("corpora: %s rows by split %s", name, counts)
-    run.log.info("wrote %s/{%s}.parquet and %s", out_dir, ",".join(tables), report_path)
+    if tables:
+        run.log.info("wrote %s/{%s}.parquet and %s", out_dir, ",".join(tables), report_path)
 
 
 if __name__ == "__main__":
