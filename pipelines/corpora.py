@@ -82,7 +82,11 @@ def main(run: StageRun) -> None:
         mlflow.log_metrics({"texts": texts.height, "texts_dropped": dropped})
         mlflow.log_artifact(str(report_path))
     if not used:
-        run.log.info("corpora: none named in params.yaml (corpora.*): wrote an empty %s", out_dir)
+        run.log.info(
+            "corpora: none named in params.yaml (corpora.*): wrote an empty %s and %s",
+            out_dir,
+            report_path,
+        )
     for name, counts in report["rows_by_split"].items():
         run.log.info("corpora: %s rows by split %s", name, counts)
     if tables:
