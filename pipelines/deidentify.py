@@ -25,6 +25,7 @@ from pipelines.deid.engine import (
     KEEP_TERMS,
     DeidError,
     Outcome,
+    build_analyzer,
     deidentify_frame,
     write_quarantine,
 )
@@ -98,7 +99,61 @@ def _leaks(
     return summary, leaks
 
 
-def _deidentify(run: StageRun, df: pl.DataFrame, src: Path) -> Outcome:
+def _outside_report(
+    run: StageRun, engine: Any
+) -> tuple[dict[str, Any], list[str]]:  # fmt: skip
+    """Recall per type and name origin, precision and kept clinical terms on each outside
+    evaluation set (chats written apart from the recognizers), and the gate's failures on
+    the sets named in `deidentify.outside_gate`."""
+    from evaluation.chat_sets import ChatSetError, kept_share, load_chat_sets
+    from evaluation.deid import evaluate, gate
+
+    p = run.params.deidentify
+    if p.outside_sets is None:
+        return {}, []
+    try:
+        sets = load_chat_sets(p.outside_sets)
+    except ChatSetError as err:
+        raise DeidError(f"deidentify.outside_sets: {err}") from None
+    unknown = sorted(set(p.outside_gate) - {s.name for s in sets})
+    if unknown:
+        raise DeidError(f"deidentify.outside_gate names sets not in {p.outside_sets}: {unknown}")
+    report: dict[str, Any] = {}
+    failures: list[str] = []
+    for chat_set in sets:
+        ids = list(chat_set.texts)
+        frame = pl.DataFrame(
+            {
+                "id": ids,
+                "group": [chat_set.groups[i] for i in ids],
+                "text": [chat_set.texts[i] for i in ids],
+            }
+        )
+        outcome = deidentify_frame(
+            frame, p, source=chat_set.name, group_column="group", engine=engine
+        )
+        pred = dict(zip(ids, outcome.spans, strict=True))
+        result = evaluate(chat_set.texts, chat_set.gold, pred)
+        result["writers"] = list(chat_set.writers)
+        result["keep"] = kept_share(chat_set.texts, pred, chat_set.keep)
+        report[chat_set.name] = result
+        run.log.info(
+            "deidentify: outside set %s (%d messages): recall %.4f, precision %.4f, kept %.3f",
+            chat_set.name,
+            len(ids),
+            result["overall"]["span_recall"],
+            result["overall"]["span_precision"],
+            result["keep"]["share"],
+        )
+        if chat_set.name in p.outside_gate:
+            failures += [
+                f"{chat_set.name} set: {f}"
+                for f in gate(result, p.direct_identifiers, p.recall_floor)
+            ]
+    return report, failures
+
+
+def _deidentify(run: StageRun, df: pl.DataFrame, src: Path, engine: Any) -> Outcome:
     """Run the engine over every message; refuse quarantined messages unless allowed."""
     p = run.params.deidentify
     outcome = deidentify_frame(
@@ -107,6 +162,7 @@ def _deidentify(run: StageRun, df: pl.DataFrame, src: Path) -> Outcome:
         source=str(src),
         id_column=p.id_column,
         group_column=p.group_column,
+        engine=engine,
         tags_only=_anonymous_patients(run.params.paths.interim),
     )
     run.log.info(
@@ -125,6 +181,23 @@ def _deidentify(run: StageRun, df: pl.DataFrame, src: Path) -> Outcome:
     return outcome
 
 
+def _log_summary(run: StageRun, report: dict[str, Any]) -> None:
+    """One line of the figures that matter: recall, precision, kept terms, residuals."""
+    p = run.params.deidentify
+    ev = report.get("eval", {}).get("overall", {})
+    run.log.info(
+        "deidentify: %d entities; %s recall %.4f, precision %.4f, F2 %.4f; kept %.3f of "
+        "clinical/temporal terms; %d residual identifiers",
+        report["entities"],
+        p.eval_split,
+        ev.get("span_recall", float("nan")),
+        ev.get("span_precision", float("nan")),
+        ev.get("span_f2", float("nan")),
+        report.get("keep", {}).get("keep_rate", float("nan")),
+        report["leaks"]["residual_identifiers_in_records"],
+    )
+
+
 @stage("deidentify")
 def main(run: StageRun) -> None:
     """De-identify the cohort's transcripts, evaluate on gold spans of the held-out
@@ -136,7 +209,8 @@ def main(run: StageRun) -> None:
         raise DeidError(f"{src} not found: run `dvc repro ingest` first")
     df = pl.read_parquet(src)
     run.log.info("deidentify: %d messages from %s on %d processes", df.height, src, p.n_process)
-    outcome = _deidentify(run, df, src)
+    engine = build_analyzer(components=p.spacy_components)
+    outcome = _deidentify(run, df, src, engine)
 
     ids = df[p.id_column].cast(pl.String).to_list()
     original = dict(zip(ids, df["text"].to_list(), strict=True))
@@ -149,11 +223,12 @@ def main(run: StageRun) -> None:
     }
     evaluated, failures = _gold_report(original, pred, gold, splits, p)
     report.update(evaluated)
+    report["outside_sets"], outside_failures = _outside_report(run, engine)
     report_path = run.write_report(report, "deidentify")
-    if failures:
+    if failures or outside_failures:
         raise DeidError(
-            "recall gate failed on the " + p.eval_split + " split (report in "
-            f"{report_path}):\n  " + "\n  ".join(failures)
+            f"recall gate failed (report in {report_path}):\n  "
+            + "\n  ".join([f"{p.eval_split} split: {f}" for f in failures] + outside_failures)
         )
 
     with atomic_dir(out_dir) as tmp:
@@ -191,18 +266,7 @@ def main(run: StageRun) -> None:
             f"identifier values found in {len(leaks)} file(s) outside the "
             f"de-identified data: {', '.join(sorted(leaks))}"
         )
-    ev = report.get("eval", {}).get("overall", {})
-    run.log.info(
-        "deidentify: %d entities; %s recall %.4f, precision %.4f, F2 %.4f; kept %.3f of "
-        "clinical/temporal terms; %d residual identifiers",
-        report["entities"],
-        p.eval_split,
-        ev.get("span_recall", float("nan")),
-        ev.get("span_precision", float("nan")),
-        ev.get("span_f2", float("nan")),
-        report.get("keep", {}).get("keep_rate", float("nan")),
-        report["leaks"]["residual_identifiers_in_records"],
-    )
+    _log_summary(run, report)
     run.log.info("wrote %s/transcripts.parquet, report to %s", out_dir, report_path)
 
 

@@ -137,6 +137,8 @@ class DeidentifyParams(Frozen):
     eval_split: Literal["heldout", "seen", "all"]
     recall_floor: Share
     direct_identifiers: tuple[IdentifierType, ...]
+    outside_sets: Path | None = None
+    outside_gate: tuple[str, ...] = ()
 
 
 class IngestParams(Frozen):

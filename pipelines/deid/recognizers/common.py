@@ -37,6 +37,14 @@ def pattern_table(*items: tuple[str, str, float]) -> list[Pattern]:
     return [Pattern(name, rx, score) for name, rx, score in items]
 
 
+@lru_cache(maxsize=65536)
+def zipf(token: str) -> float:
+    """How frequent `token` is in English (wordfreq's Zipf scale: 7 = "the", 3 = rare)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(token, "en")
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[frozenset[str], frozenset[str]]:
     """Latin-script person names from Faker's locales, and the 30k most common English words."""
@@ -58,6 +66,10 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str]]:
             "first_names_female",
             "last_names",
             "first_names_nonbinary",
+            "first_names_unisex",
+            "middle_names",
+            "first_romanized_names",
+            "last_romanized_names",
         ):
             for klass in provider.__mro__:
                 if attr in klass.__dict__:

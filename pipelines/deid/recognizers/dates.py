@@ -13,6 +13,11 @@ MONTH = (
 )
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
+# Units after a number that make it a quantity, not a date ("7.5 mg", "1.5 hrs").
+NOT_A_QUANTITY = (
+    r"(?!\s*(?:mg|mcg|ml|g|kg|lbs?|hrs?|hours?|h|mins?|minutes?|days?|weeks?|wks?|months?|"
+    r"times|x|%|percent|beers|drinks|cups|pills|tabs?|miles|km|am|pm)\b)"
+)
 
 
 class SafeHarborDateRecognizer(NeedsDigits, PatternRecognizer):
@@ -29,12 +34,31 @@ class SafeHarborDateRecognizer(NeedsDigits, PatternRecognizer):
                 ("month day", rf"\b{MONTH}\s+{DAY}\b(?:,?\s+{YEAR}\b)?", 0.8),
                 ("day month", rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b", 0.8),
                 (
+                    # "3/14", "03.14.2024", "3-14-2024"; a bare "3-4" is a range ("3-4 hrs")
                     "numeric",
-                    r"(?<![\d/.-])(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])"
-                    r"(?:[/.-](?:\d{4}|\d{2}))?(?![\d/-]|\.\d)",
+                    r"(?<![\d/.-])(?:0?[1-9]|1[0-2])(?:[/.](?:0?[1-9]|[12]\d|3[01])"
+                    r"(?:[/.](?:\d{4}|\d{2}))?|-(?:0?[1-9]|[12]\d|3[01])-(?:\d{4}|\d{2}))"
+                    rf"(?![\d/-]|\.\d){NOT_A_QUANTITY}",
                     0.6,
                 ),
                 ("iso", rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.9),
+                (
+                    # "on the 9th", "since the 4th", "Saturday the 17th" (not "the 3rd time")
+                    "the nth",
+                    rf"(?<=\b(?:on|since|by|until|till|before|after|from|for|"
+                    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)the\s+{DAY}(?<=\d(?:st|nd|rd|th))"
+                    r"\b(?!\s+(?:time|floor|grade|attempt|place|day|week|month|year|step|session|"
+                    r"round|try|visit|dose|of\s+(?:us|them|my|the)))",
+                    0.6,
+                ),
+                (
+                    # "on 11-3", "since 4-12": a dashed month-day after a date cue
+                    "dashed after cue",
+                    r"(?<=\b(?:on|since|by|until|till|before|after|dob|born|date)\s+)"
+                    r"(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\b(?!-\d|\s*(?:hrs?|hours?|days?"
+                    r"|weeks?|times|x|pm|am)\b)",
+                    0.6,
+                ),
                 (
                     "day-first numeric",
                     r"(?<![\d/.-])(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])"

@@ -128,5 +128,18 @@ class LongIdRecognizer(NeedsDigits, PatternRecognizer):
                 ),
                 ("digits", r"(?<![\d.,/:-])\d{6,12}(?![\d.,/:]\d)", 0.35),
                 ("dashed digits", r"(?<![\d-])\d{3}-\d{3}-\d{3,4}(?![\d-])", 0.35),
+                (
+                    # "8823 4419 01", "6222 0210 0104 5578 331": nine or more digits in groups
+                    "digit groups",
+                    r"(?<![\d-])(?=(?:[ -]?\d){9})\d{2,6}(?:[ -]\d{2,6}){2,5}(?![\d-])",
+                    0.4,
+                ),
+                (
+                    # "7TR4-KM2-HX91" (Medicare's identifier): three or more groups of capitals
+                    # and digits
+                    "mixed groups",
+                    r"(?-i:\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{3,5}(?:-[A-Z0-9]{2,5}){2,4}\b)",
+                    0.5,
+                ),
             ),
         )

@@ -9,20 +9,35 @@ from functools import lru_cache
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from pipelines.deid.recognizers.common import CALENDAR_WORDS, gazetteer
+from pipelines.deid.recognizers.common import CALENDAR_WORDS, gazetteer, zipf
 from pipelines.deid.words import alternation, word_list, word_set
 
 # Words that a name-context pattern may capture but which are not names.
 NOT_A_NAME = word_set("not_a_name")
+# Everyday words that are also given names ('hope', 'summer'): names in a self-introduction,
+# a greeting or a vocative.
+WORD_NAMES = word_set("word_names")
 # Function words that are also common first names (capitalised mid-sentence: a name).
 NAME_WORDS = word_set("name_words")
 # After "is called"/"named" any word is a name except these.
 ARTICLES_PRONOUNS = word_set("articles_pronouns")
+# A listed name this rare as an English word is a name in lower case too ("hernandez" 3.5,
+# "nguyen" 3.2; not "grant" 4.7).
+LISTED_RARE_ZIPF = 3.6
+# A lower-case word rarer than this is no English word (names, foreign words, rare typos).
+UNKNOWN_ZIPF = 2.0
+# More endings of English words, for the allow-list view of unknown words.
+ENGLISH_ENDINGS = word_list("english_word_endings")
+# Syllables of romanized East Asian given names (pinyin, Revised Romanization, Vietnamese).
+SYLLABLES = word_set("romanized_name_syllables")
 # Endings of ordinary word forms, which `name_like` does not take for names.
 WORD_ENDINGS = word_list("everyday_word_endings")
 
 RELATIONS = alternation("relations")
+KIN_TITLES = alternation("kin_titles")
+SUBJECT_LEADS = alternation("subject_leads")
 TITLES = alternation("titles") + r"\.?"
+TITLE_WORDS = frozenset(w for w in word_list("titles") if w.isalpha())
 NAME_TOKEN = r"\p{L}[\p{L}'’-]{1,24}(?<!['’-])(?![\p{L}-]|['’]\p{L}{2})"
 CAP_NAME = r"(?-i:\p{Lu})[\p{L}'’-]{1,24}(?![\p{L}'’-])"
 # Before a pattern that opens with a name: no match starts inside a word, so the regex engine
@@ -42,7 +57,8 @@ class ContextNameRecognizer(EntityRecognizer):
     PATTERNS = (
         # my/our/his/her <relation> (,)? <Name> (<Name>)?
         (
-            rf"\b(?:my|our|his|her|their|your|me|with|and)\s+(?:(?:little|big|older|younger|"
+            rf"(?:\b(?:my|our|his|her|their|your|me|with|and)\s+|(?:^|[.,;:!?\n])\s*)"
+            rf"(?:(?:little|big|older|younger|"
             rf"late|old|new|best|twin|foster|step|ex)(?:\s+|-))?{RELATIONS}\s*,?\s+"
             rf"(?:called\s+|named\s+)?(?P<n>{NAME_TOKEN}(?:\s+{CAP_NAME})?)",
             0.85,
@@ -112,8 +128,8 @@ class ContextNameRecognizer(EntityRecognizer):
         ),
         # A person as the subject: "Ricardo told me", "arun said", "Deepak from work noticed"
         (
-            rf"(?:^|[.!?\n]\s*|\s-\s*|,\s*|\b(?:if|when|because|cos|since|until|and|but|"
-            rf"so|unless|before|after)\s+)(?P<n>{NAME_TOKEN})\s+(?=(?:told|said|says|asked|"
+            rf"(?:^|[.!?\n]\s*|\s-\s*|,\s*|\b{SUBJECT_LEADS}\s+)(?P<n>{NAME_TOKEN})\s+"
+            rf"(?=(?:told|said|says|asked|"
             rf"calls|rings|texts|comes|arrives|shows|turns|"
             rf"texted|called|messaged|thinks|reckons|wants|keeps|takes|took|came|visited|noticed|"
             rf"suggested|reminded|helped|drove|picked|invited|sent|gave|made|left|got|has|had|"
@@ -135,8 +151,7 @@ class ContextNameRecognizer(EntityRecognizer):
         ),
         # Kinship titles before a name: "uncle ravi", "Auntie Lwazi", "cousin Dee"
         (
-            rf"\b(?:uncle|auntie|aunty|aunt|grandma|grandpa|granny|grandad|nana|nan|cousin|"
-            rf"nonna|nonno|abuela|abuelo|tia|tio|baba|mama|papa)\s+(?P<n>{NAME_TOKEN})",
+            rf"\b{KIN_TITLES}\.?\s+(?P<n>{NAME_TOKEN})",
             0.7,
             "any",
         ),
@@ -158,6 +173,28 @@ class ContextNameRecognizer(EntityRecognizer):
             rf"car|kids|son|daughter|mum|mom|dad|phone|number|idea|advice|new|old)\b)",
             0.55,
             "namelike",
+        ),
+        # Self-introductions and greetings, where a word name is a name too: "hey its summer
+        # again", "quang le here", "yo its bao", "hi this is hope", "kept calling me rose"
+        (
+            rf"(?:^|[.!?\n]\s*)(?:(?:yo|hey|hi|hello|hiya|ok|okay|so|um|uh|sorry|morning)[,!.]?"
+            rf"\s+)*(?:it'?s|its|this\s+is|i'?m|im)\s+(?P<n>{NAME_TOKEN}(?:\s+{NAME_TOKEN})?)"
+            rf"(?=\s*(?:[.,!?\n-]|$|here\b|again\b|from\b|btw\b|lol\b))",
+            0.8,
+            "intro",
+        ),
+        (
+            rf"(?:^|[.!?\n]\s*)(?:(?:yo|hey|hi|hello|hiya|ok|okay|so)[,!.]?\s+)*"
+            rf"(?P<n>{NAME_TOKEN}(?:\s+{NAME_TOKEN})?)\s+here\b",
+            0.8,
+            "intro",
+        ),
+        (
+            rf"\b(?:hi|hello|hey|hiya|dear|morning|night|thanks|thank\s+you|love\s+you|"
+            rf"call(?:s|ed|ing)?\s+me|sign(?:ed)?\s+off\s+as),?\s+(?P<n>{NAME_TOKEN})"
+            rf"(?=\s*(?:[,.!?\n]|$|which\b|from\b|here\b))",
+            0.8,
+            "intro",
         ),
         # A naming construction is enough, whatever the word: "my father is called Will"
         (rf"\b(?:is|was|'s|are)\s+(?:called|named)\s+(?P<n>{NAME_TOKEN})", 0.8, "named"),
@@ -187,8 +224,14 @@ class ContextNameRecognizer(EntityRecognizer):
                 start, end = m.span("n")
                 value = text[start:end]
                 first = value.split()[0].lower().strip("'’-")
-                if first.isdigit() or first in (
-                    ARTICLES_PRONOUNS if need == "named" else NOT_A_NAME
+                capital_name_word = value[0].isupper() and first in NAME_WORDS
+                if (
+                    first.isdigit()
+                    or first in TITLE_WORDS
+                    or (
+                        first in (ARTICLES_PRONOUNS if need == "named" else NOT_A_NAME)
+                        and not capital_name_word
+                    )
                 ):
                     continue
                 listed = first in names and (value[0].isupper() or name_like(first))
@@ -196,11 +239,15 @@ class ContextNameRecognizer(EntityRecognizer):
                     continue
                 if need == "namelike" and not (listed or name_like(first)):
                     continue
+                if need == "intro" and not (name_like(first) or first in WORD_NAMES):
+                    continue
+                inside = start > 0 and not regex.search(r"(?:^|[.!?\n])\s*$", text[:start])
                 if (
                     need == "any"
+                    and not (value[0].isupper() and inside)
                     and first in common
                     and first not in names
-                    and _zipf(first) >= 4.0
+                    and zipf(first) >= 4.0
                 ):
                     continue  # "my mum drove me": a frequent word that is not a listed name
                 out.append(
@@ -209,13 +256,6 @@ class ContextNameRecognizer(EntityRecognizer):
                     )
                 )
         return out
-
-
-@lru_cache(maxsize=65536)
-def _zipf(token: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(token, "en")
 
 
 @lru_cache(maxsize=65536)
@@ -229,16 +269,24 @@ def name_like(token: str) -> bool:
     names, common = gazetteer()
     if low in common and len(low) > 5 and low.endswith(WORD_ENDINGS):
         return False  # "volunteering", "weighing", "loneliness": ordinary word forms
-    if low not in common or _zipf(low) < 4.0:
+    if low not in common or zipf(low) < 4.0:
         return True
-    return low in names and _zipf(low) < 5.0
+    return low in names and zipf(low) < 5.0
 
 
 class NameGazetteerRecognizer(EntityRecognizer):
-    """Tokens found in a multi-origin first/last-name list (Faker's locales, independent of the
-    synthetic cohort's own name bank), and capitalised words that are not English words at
-    all (proper nouns). Listed names that are also common words count only when capitalised
-    inside a sentence."""
+    """Names by what the word is, wherever it stands (Philter's allow-list view: a word that
+    is not a known English word is suspect).
+
+    - a capitalised (or all-capitals) word that is not an everyday English word: a proper
+      noun (0.45; 0.6 when it is a listed name);
+    - a listed name in lower case that is rare as an English word ("hernandez", "nguyen");
+    - a lower-case word that is no English word at all ("gurpreet", "min-seo"): in chat that
+      is mostly a name, sometimes a typo or a foreign word, which costs little to remove.
+    Listed names that are also common words count only when capitalised inside a sentence.
+    The names are Faker's locales, independent of the synthetic cohort's own name bank."""
+
+    TOKEN = regex.compile(r"(?<![\w@./])\p{L}(?:[\p{Ll}'’-]+|[\p{Lu}'’-]+)(?![\w@])")
 
     def __init__(self, supported_language: str = "en", **_: object) -> None:
         super().__init__(
@@ -251,34 +299,134 @@ class NameGazetteerRecognizer(EntityRecognizer):
         """Build the gazetteer (cached per process)."""
         self.names, self.common = gazetteer()
 
+    def score(self, token: str, sentence_start: bool) -> float | None:
+        """How name-like `token` is where it stands; None for an everyday word."""
+        low = token.lower().strip("'’-")
+        if low in CALENDAR_WORDS or len(low) < 2:
+            return None
+        listed, everyday = low in self.names, low in self.common
+        if token.isupper() and len(token) > 1:
+            # All capitals: a name only when listed ("ANYA"; not "PHQ", "FMLA")
+            return 0.5 if listed and not (everyday and zipf(low) >= 5.0) else None
+        capital = token[0].isupper()
+        if low in NOT_A_NAME:
+            named = low in NAME_WORDS and capital and not sentence_start
+            return 0.4 if named else None  # "will" is a word; "Told Will", "Hi, An" names
+        if capital and not everyday:
+            return 0.6 if listed else 0.45  # an unknown capitalised word: a proper noun
+        if capital and listed and not sentence_start:
+            return 0.4
+        if listed and (not everyday or zipf(low) < LISTED_RARE_ZIPF):
+            return 0.4
+        if not everyday and low.endswith("s") and low[:-1] in self.names:
+            return 0.4  # a possessive typed without its apostrophe: "harolds recliner"
+        if "-" in low and romanized(low):
+            return 0.45  # "min-seo", "mei-ling", "jun-jun"
+        if (
+            not everyday
+            and len(low) >= 4
+            and zipf(low) < UNKNOWN_ZIPF
+            and not english_form(low)
+            and not typo_of_word(low)
+        ):
+            return 0.35  # no English word at all
+        return None
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: object = None
     ) -> list[RecognizerResult]:
-        """Return gazetteer names with a score that reflects how word-like the token is."""
+        """Return name-like tokens with a score that reflects how word-like they are."""
         out = []
-        for m in regex.finditer(r"(?<![\w@./])\p{L}[\p{Ll}'’-]+(?![\w@])", text):
-            token = m.group(0)
-            low = token.lower()
-            if low in CALENDAR_WORDS:
-                continue
-            listed, everyday = low in self.names, low in self.common
+        for m in self.TOKEN.finditer(text):
             before = text[: m.start()].rstrip()
-            sentence_start = not before or before[-1] in ".!?\n-"
-            if low in NOT_A_NAME and not (
-                low in NAME_WORDS and token[0].isupper() and not sentence_start
-            ):
-                continue  # "will" is a word; "Told Will" is a name
-            if token[0].isupper() and not everyday:
-                score = 0.6 if listed else 0.45  # an unknown capitalised word: a proper noun
-            elif token[0].isupper() and listed and not sentence_start:
-                score = 0.4
-            elif listed and not everyday:
-                score = 0.45
-            else:
-                continue
-            out.append(
-                RecognizerResult(
-                    "PERSON", m.start(), m.end(), score, AnalysisExplanation(self.name, score)
+            score = self.score(m.group(0), not before or before[-1] in ".!?\n-")
+            if score is not None:
+                out.append(
+                    RecognizerResult(
+                        "PERSON", m.start(), m.end(), score, AnalysisExplanation(self.name, score)
+                    )
                 )
-            )
         return out
+
+
+@lru_cache(maxsize=65536)
+def english_form(low: str) -> bool:
+    """A rare word that is still English by its make-up: an ordinary ending ("shakiness",
+    "hypomanic") or two everyday words run together ("homesick", "bedtime")."""
+    if low.endswith(WORD_ENDINGS + ENGLISH_ENDINGS) or "'" in low or "’" in low:
+        return True
+    common = gazetteer()[1]
+    return any(low[:i] in common and low[i:] in common for i in range(3, len(low) - 2))
+
+
+@lru_cache(maxsize=65536)
+def typo_of_word(low: str) -> bool:
+    """One edit (a letter dropped, added, changed or two swapped) away from an everyday
+    English word that is not a name: "sucide", "finsh", "differnt", "favorie". Names that
+    are one edit from a word are listed names, which are tested before this."""
+    if len(low) < 5 or regex.search(r"(.)\1\1", low):
+        return len(low) >= 5  # "rrrrrr", "sooooo": typed, not named
+    names, common = gazetteer()
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(low[:i], low[i:]) for i in range(len(low) + 1)]
+    edits = (
+        [a + b[1:] for a, b in splits if b]
+        + [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+        + [a + c + b[1:] for a, b in splits if b for c in letters]
+        + [a + c + b for a, b in splits for c in letters]
+    )
+    return any(e in common and e not in names and zipf(e) >= 3.5 for e in edits)
+
+
+@lru_cache(maxsize=65536)
+def romanized(low: str) -> bool:
+    """A hyphenated word whose parts are all syllables of romanized Chinese, Korean or
+    Vietnamese given names, not a compound of everyday words ("check-in")."""
+    parts = low.split("-")
+    if len(parts) < 2 or not all(p in SYLLABLES for p in parts):
+        return False
+    return not all(zipf(p) >= 5.0 for p in parts)
+
+
+NEIGHBOUR_RIGHT = regex.compile(r"[ \t-](\p{L}[\p{L}'’]*)(?<!['’])")
+INITIALS = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.\s?){1,3}$")
+NEIGHBOUR_LEFT = regex.compile(r"(?<![\p{L}'’])(\p{L}[\p{L}'’]*)[ \t-]$")
+
+
+def _name_part(token: str) -> bool:
+    """A word next to a found name that is another part of it: capitalised and not an
+    everyday word unless a listed name ("Okafor", "Jia"), or in any case a word that is no
+    English word at all ("okafor", "hui")."""
+    low = token.lower()
+    if (
+        low in NOT_A_NAME
+        or low in ARTICLES_PRONOUNS
+        or low in CALENDAR_WORDS
+        or low in TITLE_WORDS
+    ):
+        return False
+    names, common = gazetteer()
+    if token[0].isupper() and (low not in common or (low in names and zipf(low) < 5.0)):
+        return True
+    if low in names and zipf(low) < 4.8:
+        return True  # a listed surname in lower case: "ebony grant", "layla hassan"
+    return low not in common and zipf(low) < 3.0
+
+
+def extend_name(text: str, start: int, end: int, max_parts: int = 2) -> tuple[int, int]:
+    """Widen a found name over the name parts beside it ("chidi" of "chidi okafor" when only
+    "okafor" was found; "Ling" of "Mei-Ling"), at most `max_parts` words each way."""
+    for _ in range(max_parts):
+        m = NEIGHBOUR_RIGHT.match(text, end)
+        if not m or not _name_part(m.group(1)):
+            break
+        end = m.end(1)
+    for _ in range(max_parts):
+        m = NEIGHBOUR_LEFT.search(text[max(0, start - 40) : start])
+        if not m or not _name_part(m.group(1)):
+            break
+        start -= len(m.group(0))
+    initials = INITIALS.search(text[max(0, start - 12) : start])
+    if initials:
+        start -= len(initials.group(0))  # "R.E. Tillery", "V. Sokolov"
+    return start, end

