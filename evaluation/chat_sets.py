@@ -63,6 +63,19 @@ def _occurrences(text: str, value: str) -> list[tuple[int, int]]:
     return spans or [m.span() for m in regex.finditer(start, text)]
 
 
+TITLE = regex.compile(
+    r"(?i)(?:dr|mr|mrs|ms|miss|mx|prof|professor|doctor|pastor|rev|reverend|father|sister|"
+    r"nurse|coach|judge|officer)\.?\s+"
+)
+
+
+def _without_title(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name's span without a leading title: "Dr." of "Dr. Feldman" identifies no one, and
+    writers differed on whether to label it."""
+    m = TITLE.match(text, start, end)
+    return (m.end(), end) if m and m.end() < end else (start, end)
+
+
 def _turn(where: str, turn: Any) -> tuple[str, list[GoldSpan], list[tuple[int, int]]]:
     """One turn's text, gold spans and kept-term spans, checked."""
     if not isinstance(turn, dict) or not isinstance(turn.get("text"), str):
@@ -79,6 +92,8 @@ def _turn(where: str, turn: Any) -> tuple[str, list[GoldSpan], list[tuple[int, i
         spans = _occurrences(text, value) if isinstance(value, str) and value else []
         if not spans:
             raise ChatSetError(f"{where}, identifier {k}: its text does not occur in the turn")
+        if etype == "PERSON":
+            spans = [_without_title(text, s, e) for s, e in spans]
         gold += [GoldSpan(s, e, etype, origin if etype == "PERSON" else None) for s, e in spans]
     keep: list[tuple[int, int]] = []
     for k, term in enumerate(turn.get("keep") or [], start=1):

@@ -9,7 +9,7 @@ import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from pipelines.deid.recognizers.common import CALENDAR_WORDS, zipf
-from pipelines.deid.words import alternation
+from pipelines.deid.words import alternation, word_list
 
 # Words that put a place after them: "in lagos", "back to dayton", "my cousin from cebu".
 PLACE_CUES = alternation("city_cues")
@@ -17,6 +17,7 @@ PLACE_CUES = alternation("city_cues")
 # "little rock") is taken for a city only when it is a large city's own name ("paris").
 EVERYDAY_ZIPF = 4.0
 LARGE_CITY = 1_000_000
+US_STATES = frozenset(word_list("us_state_codes"))
 WORD = r"\p{L}[\p{L}'’.-]*"
 
 
@@ -63,7 +64,13 @@ class CityGazetteerRecognizer(EntityRecognizer):
             supported_language=supported_language,
         )
         self.pattern = regex.compile(
-            rf"\b{PLACE_CUES}\s+(?P<p>{WORD}(?:[ -]{WORD}){{0,2}})", regex.IGNORECASE
+            rf"\b{PLACE_CUES}\s+(?P<p>{WORD}(?:[ -]{WORD}){{0,3}})", regex.IGNORECASE
+        )
+        # the last words before a ZIP code (and state), as in an address typed on one line:
+        # "6125 schaefer rd dearborn 48126", "apt 3c columbus oh 43215"
+        self.before_zip = regex.compile(
+            rf"(?P<p>{WORD}(?:\s+{WORD}){{0,2}})(?=,?\s+(?:\p{{L}}{{2}}\.?,?\s+)?\d{{5}}"
+            r"(?:-\d{4})?\b)"
         )
 
     def load(self) -> None:
@@ -74,7 +81,7 @@ class CityGazetteerRecognizer(EntityRecognizer):
         """The longest leading one-to-three-word city name in `phrase`, if any."""
         cities = city_gazetteer()
         words = regex.split(r"(?<=\S)(?=[ -])", phrase)
-        for n in range(min(3, len(words)), 0, -1):
+        for n in range(min(4, len(words)), 0, -1):
             candidate = "".join(words[:n]).rstrip(".'’")
             key = candidate.lower()
             if key not in cities:
@@ -84,11 +91,34 @@ class CityGazetteerRecognizer(EntityRecognizer):
                 return candidate
         return None
 
+    def _city_at_end(self, phrase: str) -> str | None:
+        """The longest trailing one-to-three-word gazetteer city of `phrase` that is not an
+        everyday word ("dearborn" of "schaefer rd dearborn")."""
+        words = phrase.split()
+        for n in range(min(3, len(words)), 0, -1):
+            candidate = " ".join(words[-n:])
+            key = candidate.lower()
+            if key in city_gazetteer() and not _everyday(key):
+                return candidate
+        return None
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: object = None
     ) -> list[RecognizerResult]:
-        """Cities named after a place cue."""
+        """Cities named after a place cue, or last before a ZIP code."""
         out = []
+        for m in self.before_zip.finditer(text):
+            phrase, end = m.group("p"), m.end("p")
+            state = regex.search(r"\s+(\p{L}{2})\.?,?$", phrase)
+            if state and state.group(1).upper() in US_STATES:
+                phrase, end = phrase[: state.start()], end - len(state.group(0))
+            city = self._city_at_end(phrase)
+            if city is not None:
+                out.append(
+                    RecognizerResult(
+                        "CITY", end - len(city), end, 0.6, AnalysisExplanation(self.name, 0.6)
+                    )
+                )
         for m in self.pattern.finditer(text, overlapped=True):
             city = self._city(m.group("p"))
             if city is None:

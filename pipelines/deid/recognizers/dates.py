@@ -9,7 +9,13 @@ from pipelines.deid.recognizers.common import NeedsDigits, pattern_table
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    # Spanish, Portuguese, French, German and Italian month names, as patients write them
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro"
+    r"|novembro|dezembro|janvier|février|mars|avril|juin|juillet|août|septembre|octobre"
+    r"|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio"
+    r"|aprile|maggio|giugno|luglio|settembre|ottobre)\.?"
 )
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
@@ -32,7 +38,11 @@ class SafeHarborDateRecognizer(NeedsDigits, PatternRecognizer):
             supported_language=supported_language,
             patterns=pattern_table(
                 ("month day", rf"\b{MONTH}\s+{DAY}\b(?:,?\s+{YEAR}\b)?", 0.8),
-                ("day month", rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b", 0.8),
+                (
+                    "day month",
+                    rf"\b(?:the\s+)?{DAY}\.?\s+(?:of\s+|de\s+)?{MONTH}(?:,?\s+(?:de\s+)?{YEAR})?\b",
+                    0.8,
+                ),
                 (
                     # "3/14", "03.14.2024", "3-14-2024"; a bare "3-4" is a range ("3-4 hrs")
                     "numeric",
@@ -45,8 +55,9 @@ class SafeHarborDateRecognizer(NeedsDigits, PatternRecognizer):
                 (
                     # "on the 9th", "since the 4th", "Saturday the 17th" (not "the 3rd time")
                     "the nth",
-                    rf"(?<=\b(?:on|since|by|until|till|before|after|from|for|"
-                    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)the\s+{DAY}(?<=\d(?:st|nd|rd|th))"
+                    rf"(?<=\b(?:on|since|by|until|till|before|after|from|for|is|was|to|and|or|like|"
+                    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)(?:(?:mon|tues|wednes|thurs|fri|"
+                    rf"satur|sun)day,?\s+)?the\s+{DAY}(?<=\d(?:st|nd|rd|th))"
                     r"\b(?!\s+(?:time|floor|grade|attempt|place|day|week|month|year|step|session|"
                     r"round|try|visit|dose|of\s+(?:us|them|my|the)))",
                     0.6,
@@ -54,7 +65,7 @@ class SafeHarborDateRecognizer(NeedsDigits, PatternRecognizer):
                 (
                     # "on 11-3", "since 4-12": a dashed month-day after a date cue
                     "dashed after cue",
-                    r"(?<=\b(?:on|since|by|until|till|before|after|dob|born|date)\s+)"
+                    r"(?<=\b(?:on|since|by|until|till|before|after|dob|born|date|is|was)\s+)"
                     r"(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\b(?!-\d|\s*(?:hrs?|hours?|days?"
                     r"|weeks?|times|x|pm|am)\b)",
                     0.6,

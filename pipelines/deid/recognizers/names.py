@@ -24,8 +24,9 @@ ARTICLES_PRONOUNS = word_set("articles_pronouns")
 # A listed name this rare as an English word is a name in lower case too ("hernandez" 3.5,
 # "nguyen" 3.2; not "grant" 4.7).
 LISTED_RARE_ZIPF = 3.6
-# A lower-case word rarer than this is no English word (names, foreign words, rare typos).
-UNKNOWN_ZIPF = 2.0
+# A lower-case word rarer than this and not among the 30,000 most frequent is no everyday
+# English word: names ('priyanka' 2.7), foreign words, rare typos.
+UNKNOWN_ZIPF = 3.0
 # More endings of English words, for the allow-list view of unknown words.
 ENGLISH_ENDINGS = word_list("english_word_endings")
 # Syllables of romanized East Asian given names (pinyin, Revised Romanization, Vietnamese).
@@ -53,7 +54,8 @@ class ContextNameRecognizer(EntityRecognizer):
 
     ENTITIES = ("PERSON",)
     # (pattern, score, what the capture must look like): "any" = the context is enough;
-    # "namelike" = not an everyday word, or a listed name; "listed" = in the name list.
+    # "namelike" = not an everyday word, or a listed name; "person" = that, or a word that
+    # is also a given name ("hope"), where only a person fits; "listed" = in the name list.
     PATTERNS = (
         # my/our/his/her <relation> (,)? <Name> (<Name>)?
         (
@@ -107,6 +109,37 @@ class ContextNameRecognizer(EntityRecognizer):
             0.8,
             "any",
         ),
+        # Members of a list of people: "river, sky, hunter, mateo and dawn"
+        (
+            rf"{WORD_START}(?P<n>{NAME_TOKEN})(?=(?:,\s*{NAME_TOKEN})*,?\s+(?:and|&)\s+{NAME_TOKEN}\b)",
+            0.8,
+            "person",
+        ),
+        (
+            rf"(?<=,\s*)(?P<n>{NAME_TOKEN})(?=(?:,\s*{NAME_TOKEN})*,?\s+(?:and|&)\s+{NAME_TOKEN}\b)",
+            0.8,
+            "person",
+        ),
+        (
+            rf"\b(?:last|first|middle|maiden|family|sur|nick)\s?name\s*(?:is|was|:)?\s+"
+            rf"(?P<n>{NAME_TOKEN}(?:[ -]{NAME_TOKEN})?)",
+            0.85,
+            "any",
+        ),
+        # A word name's possessive typed without the apostrophe: "rockys counselor"
+        (
+            rf"\b(?P<n>{alternation('word_names')})(?=s\s+(?:bday|birthday|counselor|"
+            rf"therapist|mom|mum|dad|place|house|party|car|phone|number|kids?|baby|wedding|"
+            rf"funeral|school|job|the\s+one)\b)",
+            0.8,
+            "any",
+        ),
+        # "Bruno my flatmate", "faith my friend from home"
+        (
+            rf"{WORD_START}(?P<n>{NAME_TOKEN})\s+(?:my|our)\s+{RELATIONS}\b",
+            0.7,
+            "listed",
+        ),
         # "session with <name>", "notes for <name>", "heard from <name> since"
         (
             rf"\b(?:session|appointment|appt|call|meeting|check-?in|notes|chat|sessions|talk|"
@@ -136,8 +169,8 @@ class ContextNameRecognizer(EntityRecognizer):
             rf"is|was|and\s+i|will|won't|can't|never|always|just|still|lives|works|stayed|moved|"
             rf"passed|died|brought|offered|rang|phoned|emailed|found|knows|loves|hates|misses|"
             rf"from\s+(?:work|school|church|group|class|the\s+group))\b)",
-            0.55,
-            "namelike",
+            0.8,
+            "person",
         ),
         # A listed first name as the object of a person-verb or preposition, in any case:
         # "I called sarah", "lunch with maria" (listed = in the name list, not a top word)
@@ -181,20 +214,20 @@ class ContextNameRecognizer(EntityRecognizer):
             rf"\s+)*(?:it'?s|its|this\s+is|i'?m|im)\s+(?P<n>{NAME_TOKEN}(?:\s+{NAME_TOKEN})?)"
             rf"(?=\s*(?:[.,!?\n-]|$|here\b|again\b|from\b|btw\b|lol\b))",
             0.8,
-            "intro",
+            "person",
         ),
         (
             rf"(?:^|[.!?\n]\s*)(?:(?:yo|hey|hi|hello|hiya|ok|okay|so)[,!.]?\s+)*"
             rf"(?P<n>{NAME_TOKEN}(?:\s+{NAME_TOKEN})?)\s+here\b",
             0.8,
-            "intro",
+            "person",
         ),
         (
             rf"\b(?:hi|hello|hey|hiya|dear|morning|night|thanks|thank\s+you|love\s+you|"
             rf"call(?:s|ed|ing)?\s+me|sign(?:ed)?\s+off\s+as),?\s+(?P<n>{NAME_TOKEN})"
             rf"(?=\s*(?:[,.!?\n]|$|which\b|from\b|here\b))",
             0.8,
-            "intro",
+            "person",
         ),
         # A naming construction is enough, whatever the word: "my father is called Will"
         (rf"\b(?:is|was|'s|are)\s+(?:called|named)\s+(?P<n>{NAME_TOKEN})", 0.8, "named"),
@@ -239,11 +272,12 @@ class ContextNameRecognizer(EntityRecognizer):
                     continue
                 if need == "namelike" and not (listed or name_like(first)):
                     continue
-                if need == "intro" and not (name_like(first) or first in WORD_NAMES):
+                if need == "person" and not (name_like(first) or first in WORD_NAMES):
                     continue
                 inside = start > 0 and not regex.search(r"(?:^|[.!?\n])\s*$", text[:start])
                 if (
                     need == "any"
+                    and first not in WORD_NAMES
                     and not (value[0].isupper() and inside)
                     and first in common
                     and first not in names
@@ -269,6 +303,8 @@ def name_like(token: str) -> bool:
     names, common = gazetteer()
     if low in common and len(low) > 5 and low.endswith(WORD_ENDINGS):
         return False  # "volunteering", "weighing", "loneliness": ordinary word forms
+    if low not in names and len(low) > 4 and english_form(low):
+        return False  # "irritable", "fluvoxamine": English by their make-up
     if low not in common or zipf(low) < 4.0:
         return True
     return low in names and zipf(low) < 5.0
