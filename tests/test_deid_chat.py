@@ -173,3 +173,57 @@ def test_repository_sets_load(params):
     sets = {s.name: s for s in load_chat_sets(params.deidentify.outside_sets)}
     assert set(sets) == {"development", "heldout"}
     assert all(sum(len(g) for g in s.gold.values()) > 1000 for s in sets.values())
+
+
+def _stage_run(params, folder, gate):
+    import logging
+    from types import SimpleNamespace
+
+    deid = params.deidentify.model_copy(update={"outside_sets": folder, "outside_gate": gate})
+    return SimpleNamespace(
+        params=params.model_copy(update={"deidentify": deid}),
+        log=logging.getLogger("test"),
+    )
+
+
+def test_stage_reports_outside_sets_and_gates_the_named_ones(tmp_path, engine, params):
+    from pipelines.deidentify import _outside_report
+
+    convs = [
+        _conv(
+            "call me on 555-201-3344 or write to a.okafor@example.org",
+            [
+                {"text": "555-201-3344", "type": "PHONE_NUMBER"},
+                {"text": "a.okafor@example.org", "type": "EMAIL_ADDRESS"},
+            ],
+            ["call me"],
+        ),
+        {
+            "id": "x-2",
+            "turns": [
+                {
+                    "text": "the code word is table",
+                    "identifiers": [{"text": "table", "type": "ACCOUNT_NUMBER"}],
+                }
+            ],
+        },
+    ]
+    _write(tmp_path / "w.jsonl", convs)
+    (tmp_path / "sets.yaml").write_text("dev: [w]\n")
+    report, failures = _outside_report(_stage_run(params, tmp_path, ()), engine)
+    assert report["dev"]["writers"] == ["w"] and report["dev"]["keep"]["share"] == 1.0
+    assert report["dev"]["per_type"]["PHONE_NUMBER"]["span_recall"] == 1.0
+    assert report["dev"]["per_type"]["ACCOUNT_NUMBER"]["span_recall"] == 0.0
+    assert failures == []
+    _, failures = _outside_report(_stage_run(params, tmp_path, ("dev",)), engine)
+    assert len(failures) == 1 and failures[0].startswith("dev set: ACCOUNT_NUMBER: recall 0.0000")
+
+
+def test_stage_refuses_a_gate_on_an_unknown_set(tmp_path, engine, params):
+    from pipelines.deid.errors import DeidError
+    from pipelines.deidentify import _outside_report
+
+    _write(tmp_path / "w.jsonl", [_conv("hi there", [])])
+    (tmp_path / "sets.yaml").write_text("dev: [w]\n")
+    with pytest.raises(DeidError, match="outside_gate names sets not in"):
+        _outside_report(_stage_run(params, tmp_path, ("heldout",)), engine)

@@ -18,6 +18,7 @@ PLACE_CUES = alternation("city_cues")
 EVERYDAY_ZIPF = 4.0
 LARGE_CITY = 1_000_000
 US_STATES = frozenset(word_list("us_state_codes"))
+ZIP_HINT = regex.compile(r"\d{5}")
 WORD = r"\p{L}[\p{L}'’.-]*"
 
 
@@ -107,7 +108,7 @@ class CityGazetteerRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         """Cities named after a place cue, or last before a ZIP code."""
         out = []
-        for m in self.before_zip.finditer(text):
+        for m in self.before_zip.finditer(text) if ZIP_HINT.search(text) else ():
             phrase, end = m.group("p"), m.end("p")
             state = regex.search(r"\s+(\p{L}{2})\.?,?$", phrase)
             if state and state.group(1).upper() in US_STATES:
