@@ -195,7 +195,7 @@ def detect(
     """Presidio results for a batch of texts (engine built once per process)."""
     from presidio_analyzer import BatchAnalyzerEngine
 
-    from pipelines.deid.recognizers import extend_name
+    from pipelines.deid.recognizers import extend_address, extend_name
 
     results = BatchAnalyzerEngine(analyzer_engine=engine).analyze_iterator(
         texts,
@@ -215,6 +215,8 @@ def detect(
                 continue
             if span.type == "PERSON":
                 span = Span(*extend_name(text, span.start, span.end), span.type, span.score)
+            elif span.type == "STREET_ADDRESS":
+                span = Span(*extend_address(text, span.start, span.end), span.type, span.score)
             if span.type in ("PERSON", "CITY", "FACILITY"):
                 # a medication, scale, diagnosis or time word taken for (part of) a name
                 span = _clear_of(text, span, kept)

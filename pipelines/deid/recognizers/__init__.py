@@ -11,6 +11,7 @@ allowed), case-insensitive unless a pattern says `(?-i)`.
 
 from __future__ import annotations
 
+from pipelines.deid.recognizers.addresses import ForeignStreetRecognizer, extend_address
 from pipelines.deid.recognizers.cities import CityGazetteerRecognizer
 from pipelines.deid.recognizers.common import CALENDAR_WORDS, NeedsDigits
 from pipelines.deid.recognizers.contact import (
@@ -65,6 +66,7 @@ __all__ = [
     "CityRecognizer",
     "ContextNameRecognizer",
     "FacilityRecognizer",
+    "ForeignStreetRecognizer",
     "HealthPlanIdRecognizer",
     "InstitutionRecognizer",
     "IntlPhoneRecognizer",
@@ -81,6 +83,7 @@ __all__ = [
     "UsPhoneRecognizer",
     "WebAddressRecognizer",
     "ZipCodeRecognizer",
+    "extend_address",
     "extend_name",
     "name_like",
 ]

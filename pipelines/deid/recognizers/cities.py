@@ -19,6 +19,8 @@ EVERYDAY_ZIPF = 4.0
 LARGE_CITY = 1_000_000
 US_STATES = frozenset(word_list("us_state_codes"))
 ZIP_HINT = regex.compile(r"\d{5}")
+ANYWHERE_POPULATION = 50_000
+ANY_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 WORD = r"\p{L}[\p{L}'’.-]*"
 
 
@@ -103,11 +105,37 @@ class CityGazetteerRecognizer(EntityRecognizer):
                 return candidate
         return None
 
+    def _anywhere(self, text: str) -> list[RecognizerResult]:
+        """A city's own name of a place of 50,000 people or more, in any case and anywhere,
+        when no word of it is an everyday English word ("lagos traffic", "dhaka")."""
+        out = []
+        cities = city_gazetteer()
+        words = [(m.start(), m.end(), m.group(0).lower()) for m in ANY_WORD.finditer(text)]
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                if i + n > len(words):
+                    continue
+                key = text[words[i][0] : words[i + n - 1][1]].lower()
+                pop, own = cities.get(key, (0, False))
+                if own and pop >= ANYWHERE_POPULATION and not _everyday(key):
+                    start, end = words[i][0], words[i + n - 1][1]
+                    out.append(
+                        RecognizerResult(
+                            "CITY", start, end, 0.5, AnalysisExplanation(self.name, 0.5)
+                        )
+                    )
+                    i += n - 1
+                    break
+            i += 1
+        return out
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: object = None
     ) -> list[RecognizerResult]:
-        """Cities named after a place cue, or last before a ZIP code."""
-        out = []
+        """Cities named after a place cue, last before a ZIP code, or large and unmistakable
+        anywhere."""
+        out = self._anywhere(text)
         for m in self.before_zip.finditer(text) if ZIP_HINT.search(text) else ():
             phrase, end = m.group("p"), m.end("p")
             state = regex.search(r"\s+(\p{L}{2})\.?,?$", phrase)

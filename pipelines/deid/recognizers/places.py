@@ -43,7 +43,7 @@ class StreetAddressRecognizer(NeedsDigits, PatternRecognizer):
     SUFFIX = (
         r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|"
         r"place|pl|way|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|"
-        r"square|sq|loop|row|crescent|close|alley|real|pike|run|path|walk|plaza|lawn|green|"
+        r"square|sq|loop|(?-i:Row)|crescent|close|alley|real|pike|run|path|walk|plaza|lawn|green|"
         r"grove|gardens|mews|rise|heights|parade|esplanade|quay|wynd|vale|promenade)\.?"
         r"(?:\s+(?-i:N|S|E|W|NE|NW|SE|SW)\b)?"
     )
