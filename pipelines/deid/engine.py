@@ -196,6 +196,7 @@ def detect(
     from presidio_analyzer import BatchAnalyzerEngine
 
     from pipelines.deid.recognizers import extend_address, extend_name
+    from pipelines.deid.recognizers.common import zipf
 
     results = BatchAnalyzerEngine(analyzer_engine=engine).analyze_iterator(
         texts,
@@ -223,7 +224,15 @@ def detect(
                 if span is None:
                     continue
             value = text[span.start : span.end]
-            if span.type in ("PERSON", "CITY") and span.score < 0.8 and _everyday_word(value):
+            if span.score < 0.8 and (
+                (span.type == "PERSON" and _everyday_word(value))
+                or (
+                    span.type == "CITY"
+                    and value.islower()
+                    and _unlisted_word(value)
+                    and zipf(value) >= 4.0
+                )
+            ):
                 continue  # spaCy or a weak context tagged an ordinary lower-case word
             spans.append(span)
         out.append(spans)

@@ -303,8 +303,8 @@ def name_like(token: str) -> bool:
     names, common = gazetteer()
     if low in common and len(low) > 5 and low.endswith(WORD_ENDINGS):
         return False  # "volunteering", "weighing", "loneliness": ordinary word forms
-    if low not in names and len(low) > 4 and low.endswith(ENGLISH_ENDINGS):
-        return False  # "irritable", "fluvoxamine": English by their endings
+    if low not in names and len(low) > 4 and english_form(low):
+        return False  # "irritable", "fluvoxamine", "homesick": English by their make-up
     if low not in common or zipf(low) < 4.0:
         return True
     return low in names and zipf(low) < 5.0
