@@ -50,6 +50,11 @@ def test_a_found_name_goes_in_every_form(engine, params, texts, gone):
     assert all(gone not in t.lower() for t in out), out
 
 
+def test_a_self_introduction_keeps_the_words_after_the_name(engine, params):
+    (out,) = clean(engine, params, "hey its mei-ling again, in lagos now")
+    assert out == "hey its <PERSON> again, in <CITY> now"
+
+
 def test_a_title_is_not_taken_for_part_of_the_name(engine, params):
     (out,) = clean(engine, params, "my boss, Mr. Oyelaran-Smith, yelled")
     assert out == "my boss, Mr. <PERSON>, yelled"

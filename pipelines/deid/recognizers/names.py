@@ -44,6 +44,8 @@ CAP_NAME = r"(?-i:\p{Lu})[\p{L}'’-]{1,24}(?![\p{L}'’-])"
 # Before a pattern that opens with a name: no match starts inside a word, so the regex engine
 # gives up at once there instead of re-reading the rest of the word (0.43 -> 0.2 ms/message)
 WORD_START = r"(?<!\p{L})"
+# The words a self-introduction's lookahead ends on are not a second name part.
+NOT_A_CUE = r"(?!(?:here|again|from|btw|lol)\b)"
 
 
 class ContextNameRecognizer(EntityRecognizer):
@@ -211,7 +213,7 @@ class ContextNameRecognizer(EntityRecognizer):
         # again", "quang le here", "yo its bao", "hi this is hope", "kept calling me rose"
         (
             rf"(?:^|[.!?\n]\s*)(?:(?:yo|hey|hi|hello|hiya|ok|okay|so|um|uh|sorry|morning)[,!.]?"
-            rf"\s+)*(?:it'?s|its|this\s+is|i'?m|im)\s+(?P<n>{NAME_TOKEN}(?:\s+{NAME_TOKEN})?)"
+            rf"\s+)*(?:it'?s|its|this\s+is|i'?m|im)\s+(?P<n>{NAME_TOKEN}(?:\s+{NOT_A_CUE}{NAME_TOKEN})?)"
             rf"(?=\s*(?:[.,!?\n-]|$|here\b|again\b|from\b|btw\b|lol\b))",
             0.8,
             "person",
