@@ -136,6 +136,19 @@ def test_stage_report_lines_in_pipeline_order(workdir):
     ]
 
 
+def test_deidentify_line_names_each_outside_chat_set(workdir):
+    sets = {
+        "development": {"overall": {"span_recall": 0.9716}},
+        "heldout": {"overall": {"span_recall": 0.9571}},
+    }
+    _write(workdir, "deidentify.json", {"messages": 9, "outside_sets": sets})
+    deid = (
+        "  de-identification: 9 messages, ? recall nan, precision nan; recall gate FAILED; "
+        "development chat set recall 0.972; heldout chat set recall 0.957"
+    )
+    assert deid in _status()
+
+
 def test_deidentify_without_gold_spans_and_all_figures_suppressed(workdir):
     _write(workdir, "deidentify.json", {"messages": 9})
     _write(

@@ -135,7 +135,7 @@ REPORT_LINES: tuple[ReportLine, ...] = (
         "deidentify.json",
         "de-identification: {messages} messages, {eval.split} recall "
         "{eval.overall.span_recall:.4f}, precision {eval.overall.span_precision:.4f}; recall "
-        "gate {gate_verdict}",
+        "gate {gate_verdict}{outside}",
         defaults={
             "messages": 0,
             "eval.split": "?",
@@ -143,7 +143,11 @@ REPORT_LINES: tuple[ReportLine, ...] = (
             "eval.overall.span_precision": float("nan"),
         },
         derived={
-            "gate_verdict": lambda r: "passed" if r.get("gate", {}).get("passed") else "FAILED"
+            "gate_verdict": lambda r: "passed" if r.get("gate", {}).get("passed") else "FAILED",
+            "outside": lambda r: "".join(
+                f"; {name} chat set recall {figures['overall']['span_recall']:.3f}"
+                for name, figures in r.get("outside_sets", {}).items()
+            ),
         },
     ),
     ReportLine(
