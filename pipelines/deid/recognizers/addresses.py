@@ -19,6 +19,9 @@ PART = regex.compile(
     rf"(?i)(?:\b{PART_WORDS}\b|\d)",
 )
 MAX_PART_WORDS = 6
+# What separates the pieces of an address line: a comma, a slash or a line break.
+SEPARATOR = regex.compile(r"\s*(?:,|/|\n)\s*")
+SEPARATOR_BEFORE = regex.compile(r"(?:,|/|\n)\s*$")
 POSTCODE_LINE = regex.compile(
     r"(?:[A-Z]{1,2}-?)?\d{4,6}(?:-\d{3,4})?\b|(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)"
     r"|(?-i:[A-Z]\d[A-Z]\s?\d[A-Z]\d\b)"
@@ -45,9 +48,8 @@ def _is_part(part: str) -> bool:
 def extend_address(text: str, start: int, end: int, max_parts: int = 3) -> tuple[int, int]:
     """Widen a found street address over the address parts typed next to it, each separated
     by a comma, a slash or a line break, at most `max_parts` each way."""
-    sep = regex.compile(r"\s*(?:,|/|\n)\s*")
     for _ in range(max_parts):
-        m = sep.match(text, end)
+        m = SEPARATOR.match(text, end)
         if not m:
             break
         nxt = PIECE.match(text, m.end()).group(0).rstrip()
@@ -55,7 +57,7 @@ def extend_address(text: str, start: int, end: int, max_parts: int = 3) -> tuple
             break
         end = m.end() + len(nxt)
     for _ in range(max_parts):
-        m = regex.search(r"(?:,|/|\n)\s*$", text[:start])
+        m = SEPARATOR_BEFORE.search(text[:start])
         if not m:
             break
         before = text[: m.start()]

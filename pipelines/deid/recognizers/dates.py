@@ -19,6 +19,7 @@ MONTH = (
 )
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # Units after a number that make it a quantity, not a date ("7.5 mg", "1.5 hrs").
 NOT_A_QUANTITY = (
     r"(?!\s*(?:mg|mcg|ml|g|kg|lbs?|hrs?|hours?|h|mins?|minutes?|days?|weeks?|wks?|months?|"
@@ -56,8 +57,7 @@ class SafeHarborDateRecognizer(NeedsDigits, PatternRecognizer):
                     # "on the 9th", "since the 4th", "Saturday the 17th" (not "the 3rd time")
                     "the nth",
                     rf"(?<=\b(?:on|since|by|until|till|before|after|from|for|is|was|to|and|or|like|"
-                    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)(?:(?:mon|tues|wednes|thurs|fri|"
-                    rf"satur|sun)day,?\s+)?the\s+{DAY}(?<=\d(?:st|nd|rd|th))"
+                    rf"{WEEKDAY})\s+)(?:{WEEKDAY},?\s+)?the\s+{DAY}(?<=\d(?:st|nd|rd|th))"
                     r"\b(?!\s+(?:time|floor|grade|attempt|place|day|week|month|year|step|session|"
                     r"round|try|visit|dose|of\s+(?:us|them|my|the)))",
                     0.6,
