@@ -132,8 +132,8 @@ def load_chat_sets(folder: Path) -> list[ChatSet]:
     folder = Path(folder)
     try:
         spec = read_yaml(folder / SETS_FILE)
-    except (BankError, OSError) as err:
-        raise ChatSetError(f"{folder / SETS_FILE}: cannot be read ({err})") from None
+    except BankError as err:
+        raise ChatSetError(str(err)) from None  # it names the file and what is wrong
     if not isinstance(spec, dict) or not spec:
         raise ChatSetError(f"{folder / SETS_FILE}: expected set names mapped to writer lists")
     sets = []
